@@ -1,0 +1,122 @@
+"""The catalog: every authority legal_annot knows, loaded from data files and validated.
+
+``Catalog.default()`` reads the files shipped in ``catalog/data/authorities``; a user's own files
+are loaded with ``Catalog.from_files`` and layered over the defaults with ``extend`` (an entry
+with an id that already exists replaces the earlier one).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+from legal_annot.catalog.aliases import AliasExpander
+from legal_annot.catalog.loader import read_file, read_variants
+from legal_annot.catalog.schema import Description, Entry
+from legal_annot.errors import CatalogError
+from legal_annot.models import Authority
+
+__all__ = ["Catalog", "Description", "Entry"]
+
+_DATA = resources.files("legal_annot") / "catalog" / "data"
+
+
+@functools.cache
+def default_expander() -> AliasExpander:
+    """The alias expander built from the shipped ``variants.toml``."""
+    with resources.as_file(_DATA / "variants.toml") as path:
+        return read_variants(path)
+
+
+class Catalog:
+    """An immutable, validated collection of catalog entries."""
+
+    __slots__ = ("_entries", "_by_id")
+
+    def __init__(self, entries: Iterable[Entry] = (), *, check_references: bool = True) -> None:
+        by_id: dict[str, Entry] = {}
+        for entry in entries:
+            if entry.id in by_id:
+                raise CatalogError(f"duplicate id, already defined in {by_id[entry.id].file}",
+                                   file=entry.file, entry=entry.id, field="id")
+            by_id[entry.id] = entry
+        self._entries = tuple(by_id.values())
+        self._by_id = by_id
+        self._check_aliases()
+        if check_references:
+            self._check_related()
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Catalog:
+        """The catalog shipped with legal_annot (loaded once, then shared)."""
+        with resources.as_file(_DATA / "authorities") as folder:
+            return cls(cls.from_files(sorted(Path(folder).glob("*.toml"))).entries)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path]) -> Catalog:
+        """Load catalog files (TOML, ``[[authority]]`` tables); raise CatalogError on bad data.
+
+        ``related`` ids are checked once the files are layered over a base with ``extend``.
+        """
+        expander = default_expander()
+        entries = [entry for path in paths for entry in read_file(Path(path), expander)]
+        return cls(entries, check_references=False)
+
+    def extend(self, other: Catalog) -> Catalog:
+        """A new catalog: this one with ``other`` layered on top (same id: ``other`` wins)."""
+        merged = dict(self._by_id)
+        merged.update(other._by_id)
+        return Catalog(merged.values())
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self._entries
+
+    def __getitem__(self, ident: str) -> Authority:
+        return self._by_id[ident].authority
+
+    def entry(self, ident: str) -> Entry:
+        """The full entry (aliases, examples, description ...) for an id."""
+        return self._by_id[ident]
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._by_id
+
+    def __iter__(self) -> Iterator[Authority]:
+        return (entry.authority for entry in self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __repr__(self) -> str:
+        return f"<Catalog of {len(self)} authorities>"
+
+    def __getstate__(self) -> tuple[Entry, ...]:
+        return self._entries
+
+    def __setstate__(self, entries: tuple[Entry, ...]) -> None:
+        self._entries = entries
+        self._by_id = {e.id: e for e in entries}
+
+    def _check_aliases(self) -> None:
+        """Two entries may share a name only as a declared generic name."""
+        owner: dict[str, Entry] = {}
+        for entry in self._entries:
+            for alias in dict.fromkeys(entry.aliases):
+                if alias in owner:
+                    other = owner[alias]
+                    raise CatalogError(
+                        f"alias {alias!r} is also claimed by {other.id!r} ({other.file}); "
+                        "declare shared phrases as generic_names instead",
+                        file=entry.file, entry=entry.id, field="aliases")
+                owner[alias] = entry
+
+    def _check_related(self) -> None:
+        for entry in self._entries:
+            for ident in entry.authority.related:
+                if ident not in self._by_id:
+                    raise CatalogError(f"refers to unknown id {ident!r}", file=entry.file,
+                                       entry=entry.id, field="related")

@@ -1,0 +1,236 @@
+"""Read catalog data files (TOML), validate every field, and turn entries into records.
+
+Every problem raises :class:`CatalogError` naming the file, the entry and the field, and saying
+what was expected. Nothing downstream ever sees unchecked data.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from legal_annot.catalog.aliases import AliasExpander
+from legal_annot.catalog.citations import parse_citation
+from legal_annot.catalog.links import courtlistener_search, links_for
+from legal_annot.catalog.schema import Description, Entry
+from legal_annot.errors import CatalogError
+from legal_annot.models import Authority, Kind, Link, Penalty
+from legal_annot.normalize import fold_phrase
+
+_ID = regex.compile(r"[a-z0-9][a-z0-9_.-]*")
+_URL = regex.compile(r"https?://[^\s<>\"']+")
+CITATION_OPTIONAL = {Kind.DOCTRINE}
+
+# field -> (expected type(s), required, human description of what is expected)
+_FIELDS: dict[str, tuple[type | tuple[type, ...], bool, str]] = {
+    "id": (str, True, "a lower-case identifier such as 'usc.18.371'"),
+    "kind": (str, True, "one of " + ", ".join(k.value for k in Kind if k is not Kind.PENALTY)),
+    "name": (str, False, "the authority's usual name"),
+    "parties": (list, False, "a list of two party names, for cases"),
+    "citation": (str, False, "the official citation"),
+    "parallel_citations": (list, False, "a list of citation strings"),
+    "year": (int, False, "a year as an integer"),
+    "summary": (str, True, "two or three plain sentences"),
+    "source": (str, True, "an http(s) URL where the facts were checked"),
+    "aliases": (list, False, "a list of names"),
+    "short_names": (list, False, "a list of short names used after the full name"),
+    "generic_names": (list, False, "a list of generic phrases shared with other entries"),
+    "context": (list, False, "a list of phrases that make this entry likelier"),
+    "links": (list, False, "a list of {label, url} tables"),
+    "penalties": (list, False, "a list of {subsection, max_years, life, max_fine, min_years, note} tables"),
+    "related": (list, False, "a list of entry ids"),
+    "description": (dict, False, "a table with concepts, window, absent"),
+    "proper_noun": (bool, False, "true if the names only count when capitalized"),
+    "examples": (list, True, "a list of sentences that must match"),
+    "near_misses": (list, False, "a list of sentences that must not match"),
+}
+
+
+class _Reader:
+    """Validates one entry's fields, raising errors that say where and what."""
+
+    def __init__(self, file: str, entry: Mapping[str, Any], index: int) -> None:
+        self.file, self.raw = file, entry
+        ident = entry.get("id")
+        self.entry = ident if isinstance(ident, str) else f"#{index + 1}"
+
+    def fail(self, field: str | None, message: str) -> CatalogError:
+        return CatalogError(message, file=self.file, entry=self.entry, field=field)
+
+    def get(self, field: str, default: Any = None) -> Any:
+        expected, required, what = _FIELDS[field]
+        if field not in self.raw:
+            if required:
+                raise self.fail(field, f"missing; expected {what}")
+            return default
+        value = self.raw[field]
+        if not isinstance(value, expected) or isinstance(value, bool) and expected is int:
+            raise self.fail(field, f"has type {type(value).__name__}; expected {what}")
+        return value
+
+    def strings(self, field: str, *, nonempty: bool = False) -> tuple[str, ...]:
+        values = self.get(field, [])
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise self.fail(field, f"expected {_FIELDS[field][2]} (non-empty strings)")
+        if nonempty and not values:
+            raise self.fail(field, f"is empty; expected {_FIELDS[field][2]}")
+        return tuple(values)
+
+    def url(self, field: str, value: str) -> str:
+        if not _URL.fullmatch(value):
+            raise self.fail(field, f"{value!r} is not an http(s) URL")
+        return value
+
+
+def _penalty(reader: _Reader, table: Any) -> Penalty:
+    if not isinstance(table, dict):
+        raise reader.fail("penalties", "each penalty must be a table")
+    allowed = {"subsection", "max_years", "life", "max_fine", "min_years", "note"}
+    if unknown := set(table) - allowed:
+        raise reader.fail("penalties", f"unknown keys {sorted(unknown)}; expected {sorted(allowed)}")
+    checks: dict[str, Callable[[Any], bool]] = {
+        "subsection": lambda v: isinstance(v, str),
+        "max_years": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
+        "min_years": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
+        "life": lambda v: isinstance(v, bool),
+        "max_fine": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+        "note": lambda v: isinstance(v, str),
+    }
+    for key, value in table.items():
+        if not checks[key](value):
+            raise reader.fail("penalties", f"{key}={value!r} has the wrong type or value")
+    if "max_years" not in table and not table.get("life"):
+        raise reader.fail("penalties", "a penalty needs max_years or life = true")
+    return Penalty(**table)
+
+
+def _description(reader: _Reader, table: dict[str, Any]) -> Description:
+    allowed = {"concepts", "window", "absent", "confidence"}
+    if unknown := set(table) - allowed:
+        raise reader.fail("description", f"unknown keys {sorted(unknown)}; expected {sorted(allowed)}")
+    concepts = table.get("concepts")
+    if (not isinstance(concepts, list) or len(concepts) < 2
+            or not all(isinstance(g, list) and g and all(isinstance(t, str) and t.strip() for t in g)
+                       for g in concepts)):
+        raise reader.fail("description", "concepts must be a list of at least two non-empty lists of terms")
+    window = table.get("window", 12)
+    if not isinstance(window, int) or isinstance(window, bool) or not 2 <= window <= 60:
+        raise reader.fail("description", "window must be an integer from 2 to 60")
+    absent = table.get("absent", [])
+    if not isinstance(absent, list) or not all(isinstance(t, str) and t.strip() for t in absent):
+        raise reader.fail("description", "absent must be a list of terms")
+    confidence = table.get("confidence", 0.75)
+    if not isinstance(confidence, float) or not 0 < confidence <= 1:
+        raise reader.fail("description", "confidence must be a number in (0, 1]")
+    return Description(
+        concepts=tuple(tuple(fold_phrase(t) for t in group) for group in concepts),
+        window=window, absent=tuple(fold_phrase(t) for t in absent), confidence=confidence,
+    )
+
+
+def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -> tuple[Link, ...]:
+    links: dict[str, Link] = {}
+    for citation in citations:
+        try:
+            parts = parse_citation(citation)
+        except ValueError as exc:
+            raise reader.fail("citation", str(exc)) from None
+        links.update((link.url, link) for link in links_for(parts))
+    if kind is Kind.CASE and not links:
+        links[""] = courtlistener_search(name)
+    for table in reader.get("links", []):
+        if not isinstance(table, dict) or set(table) != {"label", "url"}:
+            raise reader.fail("links", "each link must be a table with exactly 'label' and 'url'")
+        links[table["url"]] = Link(str(table["label"]), reader.url("links", str(table["url"])))
+    return tuple(links.values())
+
+
+def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entry:
+    """Validate one raw entry and build its :class:`Entry`."""
+    if not isinstance(raw, dict):
+        raise CatalogError("each [[authority]] must be a table", file=file, entry=f"#{index + 1}")
+    reader = _Reader(file, raw, index)
+    if unknown := sorted(set(raw) - set(_FIELDS)):
+        raise reader.fail(unknown[0], f"unknown field; expected one of {sorted(_FIELDS)}")
+    ident = reader.get("id")
+    if not _ID.fullmatch(ident):
+        raise reader.fail("id", f"{ident!r} is not {_FIELDS['id'][2]}")
+    try:
+        kind = Kind(reader.get("kind"))
+    except ValueError:
+        raise reader.fail("kind", f"{raw['kind']!r} is not {_FIELDS['kind'][2]}") from None
+    if kind is Kind.PENALTY:
+        raise reader.fail("kind", "'penalty' is an annotation kind, not an authority kind")
+    parties = reader.strings("parties")
+    if parties and len(parties) != 2:
+        raise reader.fail("parties", "expected exactly two party names")
+    name = reader.get("name") or (f"{parties[0]} v. {parties[1]}" if parties else None)
+    if not name:
+        raise reader.fail("name", "missing; give a name (or parties, for a case)")
+    citation = reader.get("citation")
+    if citation is None and kind not in CITATION_OPTIONAL:
+        raise reader.fail("citation", f"missing; a {kind.value} needs its official citation")
+    parallel = reader.strings("parallel_citations")
+    citations = ((citation,) if citation else ()) + parallel
+    year = reader.get("year")
+    if year is not None and not 1700 <= year <= 2100:
+        raise reader.fail("year", f"{year} is not a plausible year")
+    summary = reader.get("summary").strip()
+    if not summary:
+        raise reader.fail("summary", "is empty; expected two or three plain sentences")
+    declared = (name, *reader.strings("aliases"))
+    description = reader.get("description")
+    entry = Entry(
+        authority=Authority(
+            id=ident, kind=kind, name=name, citation=citation, parallel_citations=parallel, year=year,
+            summary=summary, links=_links(reader, citations, name, kind),
+            source=reader.url("source", reader.get("source")), aliases=declared,
+            penalties=tuple(_penalty(reader, t) for t in reader.get("penalties", [])),
+            related=reader.strings("related"),
+        ),
+        file=file,
+        aliases=expander.expand_all(declared),
+        short_names=tuple(fold_phrase(s) for s in reader.strings("short_names")),
+        generic_names=expander.expand_all(reader.strings("generic_names")),
+        context=tuple(fold_phrase(c) for c in reader.strings("context")),
+        description=_description(reader, description) if description is not None else None,
+        proper_noun=reader.get("proper_noun", False),
+        examples=reader.strings("examples", nonempty=True),
+        near_misses=reader.strings("near_misses"),
+    )
+    return entry
+
+
+def read_file(path: Path, expander: AliasExpander) -> list[Entry]:
+    """Parse one TOML catalog file into entries."""
+    name = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CatalogError(f"cannot be read: {exc.strerror or exc}", file=name) from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"is not UTF-8 text: {exc.reason} at byte {exc.start}", file=name) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"is not valid TOML: {exc}", file=name) from None
+    entries = data.get("authority")
+    if not isinstance(entries, list) or set(data) - {"authority"}:
+        raise CatalogError("expected only [[authority]] tables at the top level", file=name)
+    return [read_entry(name, raw, i, expander) for i, raw in enumerate(entries)]
+
+
+def read_variants(path: Path) -> AliasExpander:
+    """Load the interchangeable-phrase groups used to expand aliases."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(f"cannot be read as TOML: {exc}", file=str(path)) from None
+    groups = data.get("groups")
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(p, str) and p.strip() for p in g)
+            for g in groups):
+        raise CatalogError("expected groups = [[phrase, phrase, ...], ...]", file=str(path), field="groups")
+    return AliasExpander(groups)

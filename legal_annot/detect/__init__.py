@@ -1,0 +1,1 @@
+"""Detectors: each finds one sort of reference and reports raw hits; none decides conflicts."""

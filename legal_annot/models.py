@@ -1,0 +1,124 @@
+"""Frozen records that flow out of legal_annot: authorities, links, annotations, results."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+
+class Kind(enum.StrEnum):
+    """What sort of law an annotation or authority refers to."""
+
+    CONSTITUTION = "constitution"
+    CASE = "case"
+    STATUTE = "statute"
+    REGULATION = "regulation"
+    EXECUTIVE_ORDER = "executive_order"
+    DOCTRINE = "doctrine"
+    PENALTY = "penalty"
+
+
+@attrs.frozen
+class Link:
+    """A place to read an authority: a short label ("Cornell LII") and an http(s) URL."""
+
+    label: str
+    url: str
+
+
+@attrs.frozen
+class Penalty:
+    """The statutory maximum for one offence (or one subsection of it).
+
+    ``max_years`` is None when the statute sets no prison term we could verify;
+    ``life`` marks a maximum of life imprisonment.
+    """
+
+    subsection: str = ""
+    max_years: float | None = None
+    life: bool = False
+    max_fine: int | None = None
+    min_years: float | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class Authority:
+    """One piece of law: a clause, a case, a statute section, a regulation, an order, a doctrine."""
+
+    id: str
+    kind: Kind
+    name: str
+    citation: str | None = None
+    parallel_citations: tuple[str, ...] = ()
+    year: int | None = None
+    summary: str = ""
+    links: tuple[Link, ...] = ()
+    source: str | None = None
+    aliases: tuple[str, ...] = ()
+    penalties: tuple[Penalty, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @property
+    def citations(self) -> tuple[str, ...]:
+        """The canonical citation followed by the parallel ones."""
+        return ((self.citation,) if self.citation else ()) + self.parallel_citations
+
+
+@attrs.frozen
+class PenaltyClaim:
+    """A penalty stated in the text, checked against the statute it is tied to.
+
+    ``consistent`` is True when the stated term does not exceed the statutory maximum,
+    False when it does (or misstates a fixed maximum), None when it cannot be known.
+    """
+
+    stated: str
+    stated_years: float | None
+    stated_life: bool
+    maximum: Penalty | None
+    consistent: bool | None
+
+
+@attrs.frozen
+class Annotation:
+    """One reference found in a text. ``[start, end)`` indexes the caller's original string.
+
+    ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
+    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
+    detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    authority: Authority | None = None
+    candidates: tuple[Authority, ...] = ()
+    candidate_confidences: tuple[float, ...] = ()
+    confidence: float = 1.0
+    matched_by: str = "name"
+    claim: PenaltyClaim | None = None
+    note: str = ""
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@attrs.frozen
+class Result:
+    """The text that was annotated and its annotations, sorted by position."""
+
+    text: str
+    annotations: tuple[Annotation, ...] = ()
+
+    def __iter__(self) -> Iterator[Annotation]:
+        return iter(self.annotations)
+
+    def __len__(self) -> int:
+        return len(self.annotations)
+
+    def __getitem__(self, index: int) -> Annotation:
+        return self.annotations[index]

@@ -1,0 +1,81 @@
+"""Normalize text for matching, keeping an exact map back to the caller's original string.
+
+Matching happens on a folded copy of the text: lower case, straight quotes, one kind of dash,
+single spaces. Every step but the collapsing of whitespace runs keeps the length, so the map
+back is the identity for most texts and a short list of segments for the rest.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import attrs
+import regex
+
+# Characters replaced one for one: typographic quotes, every dash, every non-space whitespace.
+_FOLD = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\uff07", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+}
+_FOLD_RE = regex.compile("[" + "".join(_FOLD) + r"]|[^\S ]", regex.V1)
+_SPACE_RUN = regex.compile(r" {2,}")
+
+
+def _fold_char(match: regex.Match[str]) -> str:
+    return _FOLD.get(match.group(), " ")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and fold quotes, dashes and whitespace, keeping its length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (e.g. 'İ') grow when lowered
+        lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
+    return _FOLD_RE.sub(_fold_char, lowered)
+
+
+def fold_phrase(phrase: str) -> str:
+    """Fold a catalog phrase the way texts are folded, trimming and collapsing its spaces."""
+    return _SPACE_RUN.sub(" ", fold(phrase).strip())
+
+
+@attrs.frozen
+class Normalized:
+    """A folded text and the map from its positions to the original's.
+
+    ``_norm_starts[k]`` in the folded text corresponds to ``_orig_starts[k]`` in the original;
+    positions inside a segment move together. Empty lists mean the identity map.
+    """
+
+    text: str
+    _norm_starts: tuple[int, ...] = ()
+    _orig_starts: tuple[int, ...] = ()
+
+    def to_original(self, position: int) -> int:
+        """Map a position of a character in the folded text to the original text."""
+        if not self._norm_starts:
+            return position
+        k = bisect_right(self._norm_starts, position) - 1
+        return self._orig_starts[k] + position - self._norm_starts[k]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span ``[start, end)`` of the folded text to the original text."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def normalize(text: str) -> Normalized:
+    """Fold ``text`` and collapse runs of spaces, recording how to map positions back."""
+    folded = fold(text)
+    if "  " not in folded:
+        return Normalized(folded)
+    pieces: list[str] = []
+    norm_starts, orig_starts = [0], [0]
+    last, shrink = 0, 0
+    for run in _SPACE_RUN.finditer(folded):
+        pieces.append(folded[last:run.start() + 1])
+        last = run.end()
+        shrink += run.end() - run.start() - 1
+        norm_starts.append(run.end() - shrink)
+        orig_starts.append(run.end())
+    pieces.append(folded[last:])
+    return Normalized("".join(pieces), tuple(norm_starts), tuple(orig_starts))

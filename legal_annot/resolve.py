@@ -1,0 +1,66 @@
+"""Decide what the text refers to: overlaps, short names, generic phrases, candidates.
+
+Overlap policy (documented in docs/api.md): annotations never overlap. Where mentions
+overlap, the longer one wins; at equal length the more confident one; then the earlier one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+
+from legal_annot.document import Mention
+
+DIRECT, SHORT, GENERIC_BASE = 0.95, 0.85, 0.35
+REFERENCED_BONUS, CONTEXT_BONUS = 0.3, 0.15
+FULL_REFERENCE_HOWS = frozenset({"name", "citation", "description"})
+
+
+def rank_candidates(ids: Sequence[str], referenced: Mapping[str, int], cues: Mapping[str, int],
+                    ) -> tuple[tuple[str, ...], tuple[float, ...], bool]:
+    """Rank the entries a generic phrase may mean.
+
+    An entry referred to directly elsewhere in the document, or whose context cues occur in it,
+    rises. The ranking counts as decided only when the leader is ahead on such evidence.
+    """
+    scored = []
+    for order, ident in enumerate(ids):
+        score = GENERIC_BASE
+        if referenced.get(ident):
+            score += REFERENCED_BONUS
+        score += CONTEXT_BONUS * min(cues.get(ident, 0), 2)
+        scored.append((-score, order, ident))
+    scored.sort()
+    ranked = tuple(ident for _, _, ident in scored)
+    scores = tuple(round(min(-neg, 0.9), 3) for neg, _, _ in scored)
+    decided = len(scores) == 1 or (scores[0] > scores[1] and scores[0] > GENERIC_BASE)
+    return ranked, scores, decided
+
+
+def keep_short_names(mentions: Iterable[Mention]) -> list[Mention]:
+    """Drop short-name mentions that come before any full reference to the same authority."""
+    seen: set[str] = set()
+    kept = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.how == "short_name":
+            if not seen.intersection(mention.entry_ids):
+                continue
+        elif mention.how in FULL_REFERENCE_HOWS and mention.decided:
+            seen.update(mention.entry_ids[:1])
+        kept.append(mention)
+    return kept
+
+
+def select_non_overlapping(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the best of overlapping mentions (longest, then most confident, then earliest)."""
+    chosen_starts: list[int] = []
+    chosen: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, -m.confidence, m.start)):
+        i = bisect_left(chosen_starts, mention.start)
+        if i > 0 and chosen[i - 1].end > mention.start:
+            continue
+        if i < len(chosen) and chosen[i].start < mention.end:
+            continue
+        chosen_starts.insert(i, mention.start)
+        chosen.insert(i, mention)
+    return chosen

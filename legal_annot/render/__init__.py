@@ -1,0 +1,1 @@
+"""Renderers: pure functions from a Result to a string; they never detect anything."""

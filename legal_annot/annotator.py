@@ -6,18 +6,29 @@ it pickles as its catalog and settings and rebuilds its automata on the other si
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from legal_annot.catalog import Catalog
-from legal_annot.detect.names import CONTEXT, GENERIC, NAME, SHORT_NAME, NameDetector
+from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
+from legal_annot.detect.descriptions import description_mentions
+from legal_annot.detect.names import named_mentions
+from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
+from legal_annot.detect.phrases import PhraseScanner
 from legal_annot.document import Document, Mention
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
-from legal_annot.resolve import DIRECT, SHORT, keep_short_names, rank_candidates, select_non_overlapping
+from legal_annot.resolve import keep_short_names, select_non_overlapping
 
-Stage = Callable[[Document], Iterable[Mention]]
-STAGES = ("names",)
+# Detectors see the document; linkers also see the mentions resolved so far.
+Detector = Callable[[Document, Catalog], Iterable[Mention]]
+Linker = Callable[[Document, Catalog, Sequence[Mention]], Iterable[Mention]]
+DETECTORS: dict[str, Detector] = {"names": named_mentions, "descriptions": description_mentions}
+LINKERS: dict[str, Linker] = {
+    "anaphora": lambda doc, _catalog, mentions: anaphora_mentions(doc, mentions),
+    "penalties": penalty_mentions,
+}
+STAGES = (*DETECTORS, *LINKERS)
+ENGINE_CUES = {**dict.fromkeys(ANAPHORS, ANAPHOR), **dict.fromkeys(ANCHORS, PENALTY_ANCHOR)}
 
 
 class Annotator:
@@ -37,9 +48,9 @@ class Annotator:
         self._build()
 
     def _build(self) -> None:
-        self._names = NameDetector(self._catalog)
-        self._stages: tuple[Stage, ...] = tuple(
-            {"names": self._named_mentions}[name] for name in self._stage_names)
+        self._scanner = PhraseScanner(self._catalog, ENGINE_CUES)
+        self._detectors = tuple(DETECTORS[n] for n in self._stage_names if n in DETECTORS)
+        self._linkers = tuple(LINKERS[n] for n in self._stage_names if n in LINKERS)
 
     @property
     def catalog(self) -> Catalog:
@@ -55,53 +66,28 @@ class Annotator:
             raise TypeError(f"annotate() expects str, not {type(text).__name__}; decode bytes first")
         if not text:
             return Result(text)
-        doc = Document(text, normalize(text))
-        mentions: list[Mention] = []
-        for stage in self._stages:
-            mentions.extend(stage(doc))
-        mentions = select_non_overlapping(keep_short_names(mentions))
+        normalized = normalize(text)
+        doc = Document(text, normalized, tuple(self._scanner.scan(normalized.text)))
+        found: list[Mention] = []
+        for detect in self._detectors:
+            found.extend(detect(doc, self._catalog))
+        mentions = select_non_overlapping(keep_short_names(found))
+        for link in self._linkers:
+            mentions = select_non_overlapping([*mentions, *link(doc, self._catalog, mentions)])
         annotations = tuple(
             self._annotation(doc, m) for m in mentions if self._kinds is None or m.kind in self._kinds)
         return Result(text, annotations)
 
     __call__ = annotate
 
-    def _named_mentions(self, doc: Document) -> list[Mention]:
-        """Mentions from catalog names; generic phrases ranked by what else the text names."""
-        hits = list(self._names.scan(doc.folded))
-        referenced: Counter[str] = Counter()
-        cues: Counter[str] = Counter()
-        for hit in hits:
-            if hit.how == NAME:
-                referenced.update(hit.entry_ids)
-            elif hit.how == CONTEXT:
-                cues.update(hit.entry_ids)
-        mentions = []
-        for hit in hits:
-            if hit.how == CONTEXT:
-                continue
-            start, end = doc.original_span(hit.start, hit.end)
-            if hit.how == GENERIC:
-                ids, scores, decided = rank_candidates(hit.entry_ids, referenced, cues)
-            elif hit.how == SHORT_NAME:
-                if not doc.text[start].isupper():
-                    continue
-                ids, scores, decided = hit.entry_ids, (SHORT,), True
-            else:
-                if doc.text[start].islower() and self._catalog.entry(hit.entry_ids[0]).proper_noun:
-                    continue
-                ids, scores, decided = hit.entry_ids, (DIRECT,), True
-            kind = self._catalog[ids[0]].kind
-            mentions.append(Mention(start, end, kind, hit.how, ids, scores, decided))
-        return mentions
-
     def _annotation(self, doc: Document, mention: Mention) -> Annotation:
         authorities = tuple(self._catalog[i] for i in mention.entry_ids)
         ambiguous = len(authorities) > 1
+        best = mention.authority or (authorities[0] if authorities and mention.decided else None)
         return Annotation(
             start=mention.start, end=mention.end, text=doc.text[mention.start:mention.end],
             kind=mention.kind,
-            authority=authorities[0] if authorities and mention.decided else None,
+            authority=best,
             candidates=authorities if ambiguous else (),
             candidate_confidences=mention.scores if ambiguous else (),
             confidence=mention.confidence, matched_by=mention.how, claim=mention.claim,

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import attrs
 
-from legal_annot.models import Kind, PenaltyClaim
+from legal_annot.detect.phrases import PhraseHit
+from legal_annot.models import Authority, Kind, PenaltyClaim
 from legal_annot.normalize import Normalized
+from legal_annot.segment import Sentences
 
 
-@attrs.frozen
 class Document:
-    """The caller's text and its folded form (with the map between them)."""
+    """The caller's text, its folded form (with the map between them), the catalog phrases
+    found in it, and its sentences (computed on first use)."""
 
-    text: str
-    normalized: Normalized
+    def __init__(self, text: str, normalized: Normalized, hits: tuple[PhraseHit, ...] = ()) -> None:
+        self.text = text
+        self.normalized = normalized
+        self.hits = hits
 
     @property
     def folded(self) -> str:
         return self.normalized.text
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        return Sentences(self.normalized.text)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span back to the caller's text."""
@@ -28,9 +38,10 @@ class Document:
 class Mention:
     """A possible reference, in original offsets, before conflicts are resolved.
 
-    ``entry_ids`` are ranked best first with ``scores`` alongside; an empty tuple with an
-    ``authority`` set means the authority was built from the text itself (not in the catalog).
-    ``decided`` is False when the ranking is a guess among candidates.
+    ``entry_ids`` are ranked best first with ``scores`` alongside. ``authority`` is set instead
+    when the authority was built from the text itself (not in the catalog). ``decided`` is False
+    when the ranking is only a guess among candidates. ``folded_start``/``folded_end`` locate the
+    mention in the folded text for stages that work there.
     """
 
     start: int
@@ -40,8 +51,11 @@ class Mention:
     entry_ids: tuple[str, ...] = ()
     scores: tuple[float, ...] = ()
     decided: bool = True
+    authority: Authority | None = None
     claim: PenaltyClaim | None = None
     note: str = ""
+    folded_start: int = -1
+    folded_end: int = -1
 
     @property
     def confidence(self) -> float:

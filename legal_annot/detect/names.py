@@ -1,67 +1,43 @@
-"""Find every alias of every catalog authority in one pass (Aho-Corasick over folded text).
-
-The automaton is built once per catalog. A scan reports raw hits with whole-word boundaries;
-deciding between overlapping hits and keeping short names only after a full name is the
-resolver's job.
-"""
+"""Mentions from catalog names: full names, short names (kept later only after a full
+reference) and generic names (ranked candidates, re-ranked by what else the text names)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import ahocorasick
-import attrs
+from collections import Counter
 
 from legal_annot.catalog import Catalog
-
-NAME, SHORT_NAME, GENERIC, CONTEXT = "name", "short_name", "generic", "context"
-
-
-@attrs.frozen
-class NameHit:
-    """An alias found in folded text: ``[start, end)`` in folded positions."""
-
-    start: int
-    end: int
-    how: str  # NAME, SHORT_NAME, GENERIC or CONTEXT (a cue that makes entries likelier)
-    entry_ids: tuple[str, ...]
+from legal_annot.detect.phrases import CONTEXT, GENERIC, NAME, SHORT_NAME
+from legal_annot.document import Document, Mention
+from legal_annot.resolve import DIRECT, SHORT, rank_candidates
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-class NameDetector:
-    """One automaton holding every alias, short name and generic name of a catalog."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        table: dict[str, dict[str, list[str]]] = {}
-        for entry in catalog.entries:
-            for how, phrases in ((NAME, entry.aliases), (SHORT_NAME, entry.short_names),
-                                 (GENERIC, entry.generic_names), (CONTEXT, entry.context)):
-                for phrase in phrases:
-                    ids = table.setdefault(phrase, {}).setdefault(how, [])
-                    if entry.id not in ids:
-                        ids.append(entry.id)
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        for phrase, by_how in table.items():
-            # A phrase that is a full name somewhere outranks its use as a short or generic name.
-            how = next(h for h in (NAME, SHORT_NAME, GENERIC, CONTEXT) if h in by_how)
-            automaton.add_word(phrase, (len(phrase), how, tuple(by_how[how])))
-        if len(automaton):
-            automaton.make_automaton()
-        self._automaton = automaton
-        self.size = len(table)
-
-    def scan(self, folded: str) -> Iterator[NameHit]:
-        """Every whole-word occurrence of a catalog phrase in ``folded`` text."""
-        if not self.size:
-            return
-        last = len(folded) - 1
-        for end_index, (length, how, ids) in self._automaton.iter(folded):
-            start = end_index - length + 1
-            if start > 0 and _is_word_char(folded[start - 1]) and _is_word_char(folded[start]):
+def named_mentions(doc: Document, catalog: Catalog) -> list[Mention]:
+    """One mention per name-like hit; context cues only re-rank generic names."""
+    referenced: Counter[str] = Counter()
+    cues: Counter[str] = Counter()
+    for hit in doc.hits:
+        for role in hit.roles:
+            if role.role == NAME:
+                referenced[role.entry_id] += 1
+            elif role.role == CONTEXT:
+                cues[role.entry_id] += 1
+    mentions = []
+    for hit in doc.hits:
+        how = hit.roles[0].role
+        if how not in (NAME, SHORT_NAME, GENERIC):
+            continue
+        ids = tuple(r.entry_id for r in hit.roles if r.role == how)
+        start, end = doc.original_span(hit.start, hit.end)
+        if how == GENERIC:
+            ids, scores, decided = rank_candidates(ids, referenced, cues)
+        elif how == SHORT_NAME:
+            if not doc.text[start].isupper():
                 continue
-            if end_index < last and _is_word_char(folded[end_index + 1]) and _is_word_char(folded[end_index]):
+            scores, decided = (SHORT,), True
+        else:
+            if doc.text[start].islower() and catalog.entry(ids[0]).proper_noun:
                 continue
-            yield NameHit(start, end_index + 1, how, ids)
+            scores, decided = (DIRECT,), True
+        mentions.append(Mention(start, end, catalog[ids[0]].kind, how, ids, scores, decided,
+                                folded_start=hit.start, folded_end=hit.end))
+    return mentions

@@ -1,0 +1,130 @@
+"""Find stated penalties ("up to five years", "a 20-year maximum", "life in prison") and check
+them against the statutory maximum of the statute referred to in the same or previous sentence.
+
+Anchors ("year", "years", "life") come from the shared scan; a short regex then reads the words
+around each anchor. A duration counts as a penalty only in a recognised penalty form and, for the
+bare "up to N years" form, in a sentence that speaks of prison, sentences or penalties.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+import regex
+
+from legal_annot.catalog import Catalog
+from legal_annot.detect.phrases import CUE
+from legal_annot.document import Document, Mention
+from legal_annot.models import Kind, Penalty, PenaltyClaim
+
+PENALTY_ANCHOR = "penalty"
+ANCHORS = ("year", "years", "life")
+_WORD_NUMBERS = {
+    word: n for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split())
+} | {"twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety-nine": 99}
+_NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
+_LOOKBACK, _LOOKAHEAD = 90, 60
+
+# "up to five years", "a maximum sentence of 15 years", "punishable by up to 10 years",
+# "a mandatory minimum of two years" -- matched leftward from the anchor.
+_BEFORE = regex.compile(
+    r"(?P<lead>up to|as many as|as much as|no more than|not more than|not to exceed|at most|"
+    r"(?:a |the )?(?P<min>mandatory minimum|minimum)(?: (?:prison )?(?:sentence|term|penalty))? of|"
+    r"(?:a |the )?maximum(?: (?:prison |possible )?(?:sentence|term|penalty))? of|punishable by)"
+    r" " + _NUM + r"[ -]years?$")
+# "a five-year penalty", "a 20-year maximum sentence", "a five-year prison term"
+_COMPOUND = regex.compile(
+    r"(?:^|[^\w-])" + _NUM + r"-year(?P<tail> (?:(?:maximum|prison|mandatory|minimum|federal) )*"
+    r"(?:sentence|term|penalty|maximum|minimum))")
+_LIFE = regex.compile(r"life (?:imprisonment|in prison|sentence|in federal prison|behind bars)")
+_PENALTY_CONTEXT = regex.compile(
+    r"prison|imprison|sentenc|penalt|punish|jail|incarcerat|behind bars|convict")
+
+
+def _number(word: str) -> float:
+    return float(word) if word[0].isdigit() else float(_WORD_NUMBERS[word])
+
+
+def _read_claim(doc: Document, start: int, end: int) -> tuple[int, int, float | None, bool, bool] | None:
+    """(folded start, folded end, years, life, is_minimum) of a penalty phrase around an anchor."""
+    folded = doc.folded
+    word = folded[start:end]
+    if word == "life":
+        match = _LIFE.match(folded, start)
+        return (start, match.end(), None, True, False) if match else None
+    if word == "year":
+        match = _COMPOUND.search(folded, max(0, start - 12), min(len(folded), end + _LOOKAHEAD))
+        if match and match.end("num") + 5 == end:
+            minimum = "minimum" in match.group("tail")
+            return (match.start("num"), match.end(), _number(match.group("num")), False, minimum)
+        return None
+    match = _BEFORE.search(folded, max(0, start - _LOOKBACK), end)
+    if not match:
+        return None
+    sentence = doc.sentences.bounds(doc.sentences.index(start), len(folded))
+    if not _PENALTY_CONTEXT.search(folded, *sentence):
+        return None
+    return match.start(), match.end(), _number(match.group("num")), False, bool(match.group("min"))
+
+
+def _consistent(penalties: Sequence[Penalty], years: float | None, life: bool, minimum: bool) -> bool | None:
+    """Whether a stated term matches any tier of the statute (None when nothing to compare)."""
+    if minimum:
+        known = [p.min_years for p in penalties if p.min_years is not None]
+        return (years in known) if known else None
+    if not penalties:
+        return None
+    if life:
+        return any(p.life for p in penalties)
+    return any(p.max_years == years for p in penalties)
+
+
+def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[int],
+                  position: int) -> Mention | None:
+    """The statute nearest ``position`` in its sentence, else the last one of the previous
+    sentence. ``statutes`` are sorted by folded start, ``starts`` are those starts."""
+    sentence = doc.sentences.index(position)
+    length = len(doc.folded)
+    lo, hi = doc.sentences.bounds(sentence, length)
+    same = statutes[bisect_left(starts, lo):bisect_left(starts, hi)]
+    if same:
+        return min(same, key=lambda m: abs(m.folded_start - position))
+    if sentence == 0:
+        return None
+    previous = statutes[bisect_left(starts, doc.sentences.bounds(sentence - 1, length)[0]):bisect_left(starts, lo)]
+    return previous[-1] if previous else None
+
+
+def penalty_mentions(doc: Document, catalog: Catalog, mentions: Sequence[Mention]) -> list[Mention]:
+    """A penalty mention for each stated penalty, with its claim checked where possible."""
+    statutes = sorted((m for m in mentions if m.kind is Kind.STATUTE and m.folded_start >= 0),
+                      key=lambda m: m.folded_start)
+    starts = [m.folded_start for m in statutes]
+    out: list[Mention] = []
+    for hit in doc.hits:
+        if not any(r.role == CUE and r.entry_id == PENALTY_ANCHOR for r in hit.roles):
+            continue
+        read = _read_claim(doc, hit.start, hit.end)
+        if read is None:
+            continue
+        fstart, fend, years, life, minimum = read
+        start, end = doc.original_span(fstart, fend)
+        statute = _statute_near(doc, statutes, starts, fstart)
+        maximum, consistent, ids, scores, note = None, None, (), (0.7,), ""
+        if statute is not None:
+            ids, scores = statute.entry_ids, (min(0.7, statute.confidence),)
+            verdicts = {_consistent(catalog[i].penalties, years, life, minimum) for i in
+                        (statute.entry_ids if not statute.decided else statute.entry_ids[:1])}
+            consistent = verdicts.pop() if len(verdicts) == 1 else None
+            first = catalog[ids[0]].penalties
+            maximum = first[0] if first else None
+            note = f"tied to {doc.text[statute.start:statute.end]!r}"
+        claim = PenaltyClaim(stated=doc.text[start:end], stated_years=years, stated_life=life,
+                             maximum=maximum, consistent=consistent)
+        out.append(Mention(start, end, Kind.PENALTY, "penalty", ids, scores,
+                           statute.decided if statute else True, claim=claim, note=note,
+                           folded_start=fstart, folded_end=fend))
+    return out

@@ -1,0 +1,119 @@
+"""One pass over folded text finds every catalog phrase: names, short names, generic names,
+context cues and description terms (Aho-Corasick, built once per catalog).
+
+Each phrase carries the roles it plays for which entries; the named and descriptive detectors
+read the same hits, so adding descriptions costs no second scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import ahocorasick
+import attrs
+
+from legal_annot.catalog import Catalog
+
+NAME, SHORT_NAME, GENERIC, CONTEXT, TERM, ABSENT, CUE = (
+    "name", "short_name", "generic", "context", "term", "absent", "cue")
+_NAME_ROLES = (NAME, SHORT_NAME, GENERIC)
+
+
+@attrs.frozen
+class Role:
+    """What a phrase means for one entry. ``group`` is the concept group of a description term."""
+
+    role: str
+    entry_id: str
+    group: int = -1
+    prefix: bool = False  # matches any word ending ("conspir*")
+
+
+@attrs.frozen
+class PhraseHit:
+    """A phrase found in folded text: ``[start, end)`` in folded positions, with its roles."""
+
+    start: int
+    end: int
+    roles: tuple[Role, ...]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _roles_of(catalog: Catalog) -> dict[str, list[Role]]:
+    table: dict[str, list[Role]] = {}
+
+    def add(phrase: str, role: Role) -> None:
+        roles = table.setdefault(phrase, [])
+        if role not in roles:
+            roles.append(role)
+
+    for entry in catalog.entries:
+        for role, phrases in ((NAME, entry.aliases), (SHORT_NAME, entry.short_names),
+                              (GENERIC, entry.generic_names), (CONTEXT, entry.context)):
+            for phrase in phrases:
+                add(phrase, Role(role, entry.id))
+        if entry.description is not None:
+            for group, terms in enumerate(entry.description.concepts):
+                for term in terms:
+                    add(term.rstrip("*"), Role(TERM, entry.id, group, term.endswith("*")))
+            for term in entry.description.absent:
+                add(term.rstrip("*"), Role(ABSENT, entry.id, -1, term.endswith("*")))
+    return table
+
+
+def _name_roles_first(roles: list[Role]) -> tuple[Role, ...]:
+    """A phrase that is a full name of one entry is never also a short or generic name."""
+    names = [r for r in roles if r.role in _NAME_ROLES]
+    if names:
+        best = min(_NAME_ROLES.index(r.role) for r in names)
+        roles = [r for r in roles if r.role not in _NAME_ROLES or _NAME_ROLES.index(r.role) == best]
+    return tuple(roles)
+
+
+class PhraseScanner:
+    """One automaton holding every phrase of a catalog."""
+
+    def __init__(self, catalog: Catalog, cues: dict[str, str] | None = None) -> None:
+        """``cues`` adds engine phrases (not law) to the same pass: phrase -> cue name, reported
+        as a ``CUE`` role whose ``entry_id`` is the cue name (e.g. anaphors, penalty anchors)."""
+        table = _roles_of(catalog)
+        for phrase, name in (cues or {}).items():
+            table.setdefault(phrase, []).append(Role(CUE, name))
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        for phrase, roles in table.items():
+            ordered = _name_roles_first(roles)
+            exact = tuple(r for r in ordered if not r.prefix)
+            prefix = tuple(r for r in ordered if r.prefix)
+            automaton.add_word(phrase, (len(phrase), exact, prefix))
+        if len(automaton):
+            automaton.make_automaton()
+        self._automaton = automaton
+        self.size = len(table)
+
+    def scan(self, folded: str) -> Iterator[PhraseHit]:
+        """Every occurrence of a catalog phrase that starts a word (and, unless it is a prefix
+        term, ends one)."""
+        if not self.size:
+            return
+        last = len(folded) - 1
+        for end_index, (length, exact, prefix) in self._automaton.iter(folded):
+            start = end_index - length + 1
+            if start > 0 and _is_word_char(folded[start - 1]) and _is_word_char(folded[start]):
+                continue
+            ends_word = not (end_index < last and _is_word_char(folded[end_index + 1])
+                             and _is_word_char(folded[end_index]))
+            if ends_word and exact:
+                yield PhraseHit(start, end_index + 1, exact + prefix)
+            elif prefix:
+                yield PhraseHit(start, _word_end(folded, end_index + 1), prefix)
+
+
+def _word_end(folded: str, position: int) -> int:
+    """Extend a prefix match to the end of its word."""
+    n = len(folded)
+    while position < n and _is_word_char(folded[position]):
+        position += 1
+    return position

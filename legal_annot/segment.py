@@ -1,0 +1,52 @@
+"""Sentence boundaries in folded text, found lazily and only when a stage needs them.
+
+A sentence ends at '.', '!' or '?' (plus closing quotes or brackets) followed by whitespace, or at
+a line break, except after common abbreviations ("Mr.", "U.S.", "Jan.", "v.", "No.") and single
+initials. Good enough for windows of a few sentences; not a linguistic parser.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr gen gov sen rep rev prof hon lt col sgt capt cmdr adm "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "v vs no nos inc corp co ltd dept art cl amend sec secs stat reg fed supp app cir ct "
+    "e.g i.e u.s u.s.c c.f.r u.s.a d.c n.y l.a a.m p.m etc al".split()
+)
+_END = regex.compile(r"""[.!?]["')\]]*(?=\s)|\n""")
+_WORD_BEFORE = regex.compile(r"([\w.]+)$")
+
+
+def sentence_starts(folded: str) -> list[int]:
+    """Start offsets of the sentences of a folded text (the first is 0)."""
+    starts = [0]
+    for match in _END.finditer(folded):
+        if match.group() == ".":
+            before = _WORD_BEFORE.search(folded, max(0, match.start() - 12), match.start())
+            word = before.group(1).rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        starts.append(match.end())
+    return starts
+
+
+class Sentences:
+    """Maps positions of one text to sentence numbers."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, folded: str) -> None:
+        self._starts = sentence_starts(folded)
+
+    def index(self, position: int) -> int:
+        """The number of the sentence holding ``position``."""
+        return bisect_right(self._starts, position) - 1
+
+    def bounds(self, index: int, text_length: int) -> tuple[int, int]:
+        """``[start, end)`` of sentence ``index``."""
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else text_length
+        return self._starts[index], end

@@ -1,7 +1,10 @@
 """Decide what the text refers to: overlaps, short names, generic phrases, candidates.
 
-Overlap policy (documented in docs/api.md): annotations never overlap. Where mentions
-overlap, the longer one wins; at equal length the more confident one; then the earlier one.
+Overlap policy (documented in docs/api.md): annotations never cross. Among direct references
+(names, citations, anaphors, penalties ...) the longer one wins an overlap; at equal length the
+more confident one; then the earlier one. A description ("a law that bars conspiracies to ...")
+may contain direct references and is kept around them, unless it crosses one or overlaps another
+description.
 """
 
 from __future__ import annotations
@@ -51,11 +54,15 @@ def keep_short_names(mentions: Iterable[Mention]) -> list[Mention]:
     return kept
 
 
-def select_non_overlapping(mentions: Iterable[Mention]) -> list[Mention]:
-    """Keep the best of overlapping mentions (longest, then most confident, then earliest)."""
+def _priority(mention: Mention) -> tuple[int, float, int]:
+    return mention.start - mention.end, -mention.confidence, mention.start
+
+
+def _greedy(mentions: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, best first by :func:`_priority`; returned sorted by start."""
     chosen_starts: list[int] = []
     chosen: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, -m.confidence, m.start)):
+    for mention in sorted(mentions, key=_priority):
         i = bisect_left(chosen_starts, mention.start)
         if i > 0 and chosen[i - 1].end > mention.start:
             continue
@@ -64,3 +71,23 @@ def select_non_overlapping(mentions: Iterable[Mention]) -> list[Mention]:
         chosen_starts.insert(i, mention.start)
         chosen.insert(i, mention)
     return chosen
+
+
+def select_non_overlapping(mentions: Iterable[Mention]) -> list[Mention]:
+    """Apply the overlap policy; the result is sorted by start, containers before contents."""
+    direct: list[Mention] = []
+    containers: list[Mention] = []
+    for mention in mentions:
+        (containers if mention.how == "description" else direct).append(mention)
+    chosen = _greedy(direct)
+    starts = [m.start for m in chosen]
+    ends = [m.end for m in chosen]
+    kept = []
+    for container in _greedy(containers):
+        i = bisect_left(ends, container.start + 1)  # first direct mention ending inside or after it
+        j = bisect_left(starts, container.end)  # first direct mention starting after it
+        inside = chosen[i:j]
+        if all(container.start <= m.start and m.end <= container.end for m in inside) and not (
+                len(inside) == 1 and (inside[0].start, inside[0].end) == (container.start, container.end)):
+            kept.append(container)
+    return sorted(chosen + kept, key=lambda m: (m.start, -m.end))

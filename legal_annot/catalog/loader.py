@@ -108,7 +108,13 @@ def _penalty(reader: _Reader, table: Any) -> Penalty:
     return Penalty(**table)
 
 
-def _description(reader: _Reader, table: dict[str, Any]) -> Description:
+def _expand_term(term: str, expander: AliasExpander) -> tuple[str, ...]:
+    """A description term and its variant spellings (prefix terms are kept as written)."""
+    folded = fold_phrase(term)
+    return (folded,) if folded.endswith("*") else expander.expand(folded)
+
+
+def _description(reader: _Reader, table: dict[str, Any], expander: AliasExpander) -> Description:
     allowed = {"concepts", "window", "absent", "confidence"}
     if unknown := set(table) - allowed:
         raise reader.fail("description", f"unknown keys {sorted(unknown)}; expected {sorted(allowed)}")
@@ -127,8 +133,9 @@ def _description(reader: _Reader, table: dict[str, Any]) -> Description:
     if not isinstance(confidence, float) or not 0 < confidence <= 1:
         raise reader.fail("description", "confidence must be a number in (0, 1]")
     return Description(
-        concepts=tuple(tuple(fold_phrase(t) for t in group) for group in concepts),
-        window=window, absent=tuple(fold_phrase(t) for t in absent), confidence=confidence,
+        concepts=tuple(tuple(v for t in group for v in _expand_term(t, expander)) for group in concepts),
+        window=window, absent=tuple(v for t in absent for v in _expand_term(t, expander)),
+        confidence=confidence,
     )
 
 
@@ -197,7 +204,7 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
         short_names=tuple(fold_phrase(s) for s in reader.strings("short_names")),
         generic_names=expander.expand_all(reader.strings("generic_names")),
         context=tuple(fold_phrase(c) for c in reader.strings("context")),
-        description=_description(reader, description) if description is not None else None,
+        description=_description(reader, description, expander) if description is not None else None,
         proper_noun=reader.get("proper_noun", False),
         examples=reader.strings("examples", nonempty=True),
         near_misses=reader.strings("near_misses"),

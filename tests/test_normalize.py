@@ -1,0 +1,37 @@
+"""Folding keeps length except for whitespace runs, and every span maps back exactly."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from legal_annot.normalize import fold, fold_phrase, normalize
+
+
+def test_fold_quotes_dashes_whitespace_case() -> None:
+    assert fold("The \u201cLaw\u201d\u2014it\u2019s\tHERE\r\n") == 'the "law"-it\'s here  '
+
+
+def test_fold_keeps_length_for_characters_that_grow_when_lowered() -> None:
+    text = "\u0130stanbul Supremacy Clause"
+    assert len(fold(text)) == len(text)
+
+
+def test_fold_phrase_trims_and_collapses() -> None:
+    assert fold_phrase("  Printz   v.\nUnited States ") == "printz v. united states"
+
+
+def test_collapsed_runs_map_back() -> None:
+    text = "a \r\n\r\n  Supremacy   Clause  x"
+    norm = normalize(text)
+    assert norm.text == "a supremacy clause x"
+    i = norm.text.index("supremacy clause")
+    start, end = norm.span_to_original(i, i + len("supremacy clause"))
+    assert text[start:end] == "Supremacy   Clause"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_every_folded_character_maps_to_its_original(text: str) -> None:
+    norm = normalize(text)
+    for i, ch in enumerate(norm.text):
+        original = text[norm.to_original(i)]
+        assert ch == fold(original) or (ch == " " and original.isspace())

@@ -13,7 +13,7 @@ from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.descriptions import description_mentions
 from legal_annot.detect.names import named_mentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
-from legal_annot.detect.phrases import PhraseScanner
+from legal_annot.detect.phrases import DESCRIPTION_ROLES, NAME_ROLES, PhraseScanner
 from legal_annot.document import Document, Mention
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
@@ -28,7 +28,9 @@ LINKERS: dict[str, Linker] = {
     "penalties": penalty_mentions,
 }
 STAGES = (*DETECTORS, *LINKERS)
-ENGINE_CUES = {**dict.fromkeys(ANAPHORS, ANAPHOR), **dict.fromkeys(ANCHORS, PENALTY_ANCHOR)}
+# What each stage needs from the shared phrase scan: catalog roles, and engine cue phrases.
+STAGE_ROLES = {"names": NAME_ROLES, "descriptions": DESCRIPTION_ROLES}
+STAGE_CUES = {"anaphora": dict.fromkeys(ANAPHORS, ANAPHOR), "penalties": dict.fromkeys(ANCHORS, PENALTY_ANCHOR)}
 
 
 class Annotator:
@@ -48,7 +50,11 @@ class Annotator:
         self._build()
 
     def _build(self) -> None:
-        self._scanner = PhraseScanner(self._catalog, ENGINE_CUES)
+        stages = self._stage_names
+        self._scanner = PhraseScanner(
+            self._catalog,
+            cues={phrase: cue for s in stages for phrase, cue in STAGE_CUES.get(s, {}).items()},
+            roles=frozenset().union(*(STAGE_ROLES.get(s, frozenset()) for s in stages)))
         self._detectors = tuple(DETECTORS[n] for n in self._stage_names if n in DETECTORS)
         self._linkers = tuple(LINKERS[n] for n in self._stage_names if n in LINKERS)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import re
+
 import attrs
 import regex
 
@@ -18,11 +20,16 @@ _FOLD = {
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\uff02", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
 }
-_FOLD_RE = regex.compile("[" + "".join(_FOLD) + r"]|[^\S ]", regex.V1)
+# Every character for which str.isspace() is true, except the plain space (a test keeps this
+# list complete). An explicit class with the standard library's re is ~4x faster here than a
+# negated \S class in either engine, and this substitution runs over every text.
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+              "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD) + WHITESPACE) + "]")
 _SPACE_RUN = regex.compile(r" {2,}")
 
 
-def _fold_char(match: regex.Match[str]) -> str:
+def _fold_char(match: re.Match[str]) -> str:
     return _FOLD.get(match.group(), " ")
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from legal_annot.normalize import fold, fold_phrase, normalize
+from legal_annot.normalize import WHITESPACE, fold, fold_phrase, normalize
+
+
+def test_whitespace_table_is_complete() -> None:
+    every = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" "}
+    assert set(WHITESPACE) == every
 
 
 def test_fold_quotes_dashes_whitespace_case() -> None:

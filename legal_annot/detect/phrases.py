@@ -42,10 +42,16 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _roles_of(catalog: Catalog) -> dict[str, list[Role]]:
+NAME_ROLES = frozenset({NAME, SHORT_NAME, GENERIC, CONTEXT})
+DESCRIPTION_ROLES = frozenset({TERM, ABSENT})
+
+
+def _roles_of(catalog: Catalog, wanted: frozenset[str]) -> dict[str, list[Role]]:
     table: dict[str, list[Role]] = {}
 
     def add(phrase: str, role: Role) -> None:
+        if role.role not in wanted:
+            return
         roles = table.setdefault(phrase, [])
         if role not in roles:
             roles.append(role)
@@ -76,10 +82,12 @@ def _name_roles_first(roles: list[Role]) -> tuple[Role, ...]:
 class PhraseScanner:
     """One automaton holding every phrase of a catalog."""
 
-    def __init__(self, catalog: Catalog, cues: dict[str, str] | None = None) -> None:
-        """``cues`` adds engine phrases (not law) to the same pass: phrase -> cue name, reported
-        as a ``CUE`` role whose ``entry_id`` is the cue name (e.g. anaphors, penalty anchors)."""
-        table = _roles_of(catalog)
+    def __init__(self, catalog: Catalog, cues: dict[str, str] | None = None,
+                 roles: frozenset[str] = NAME_ROLES | DESCRIPTION_ROLES) -> None:
+        """``roles`` limits the catalog phrases to those the enabled stages read. ``cues`` adds
+        engine phrases (not law) to the same pass: phrase -> cue name, reported as a ``CUE`` role
+        whose ``entry_id`` is the cue name (anaphors, penalty anchors)."""
+        table = _roles_of(catalog, roles)
         for phrase, name in (cues or {}).items():
             table.setdefault(phrase, []).append(Role(CUE, name))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)

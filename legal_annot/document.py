@@ -6,7 +6,7 @@ from functools import cached_property
 
 import attrs
 
-from legal_annot.detect.phrases import PhraseHit
+from legal_annot.detect.phrases import CUE, PhraseHit
 from legal_annot.models import Authority, Kind, PenaltyClaim
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences
@@ -24,6 +24,11 @@ class Document:
     @property
     def folded(self) -> str:
         return self.normalized.text
+
+    def cue_hits(self, cue: str) -> list[PhraseHit]:
+        """Hits of one engine cue (roles are ordered, so a cue role is always last)."""
+        return [h for h in self.hits if h.roles[-1].role == CUE and any(
+            r.role == CUE and r.entry_id == cue for r in h.roles)]
 
     @cached_property
     def sentences(self) -> Sentences:

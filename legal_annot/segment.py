@@ -1,7 +1,7 @@
 """Sentence boundaries in folded text, found lazily and only when a stage needs them.
 
-A sentence ends at '.', '!' or '?' (plus closing quotes or brackets) followed by whitespace, or at
-a line break, except after common abbreviations ("Mr.", "U.S.", "Jan.", "v.", "No.") and single
+A sentence ends at '.', '!' or '?' (plus closing quotes or brackets) followed by whitespace,
+except after common abbreviations ("Mr.", "U.S.", "Jan.", "v.", "No.") and single
 initials. Good enough for windows of a few sentences; not a linguistic parser.
 """
 
@@ -17,21 +17,17 @@ _ABBREVIATIONS = frozenset(
     "v vs no nos inc corp co ltd dept art cl amend sec secs stat reg fed supp app cir ct "
     "e.g i.e u.s u.s.c c.f.r u.s.a d.c n.y l.a a.m p.m etc al".split()
 )
-_END = regex.compile(r"""[.!?]["')\]]*(?=\s)|\n""")
-_WORD_BEFORE = regex.compile(r"([\w.]+)$")
+_CLOSERS = r"""["')\]]*(?=\s)"""
+# A '.' ends a sentence unless an abbreviation or a single initial stands right before it; the
+# check is a lookbehind, so the scan stays one regex pass.
+_END = regex.compile(
+    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r"|[a-z]))\." + _CLOSERS + r"|[!?]" + _CLOSERS)
 
 
 def sentence_starts(folded: str) -> list[int]:
     """Start offsets of the sentences of a folded text (the first is 0)."""
-    starts = [0]
-    for match in _END.finditer(folded):
-        if match.group() == ".":
-            before = _WORD_BEFORE.search(folded, max(0, match.start() - 12), match.start())
-            word = before.group(1).rstrip(".") if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-        starts.append(match.end())
-    return starts
+    return [0, *(match.end() for match in _END.finditer(folded))]
 
 
 class Sentences:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from legal_annot.detect.phrases import CUE, PhraseHit
+from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
 
@@ -29,7 +29,7 @@ CONFIDENCE = 0.6
 
 def anaphora_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:
     """A mention for each anaphor whose antecedent is close enough."""
-    anchors = [h for h in doc.hits if any(r.role == CUE and r.entry_id == ANAPHOR for r in h.roles)]
+    anchors = doc.cue_hits(ANAPHOR)
     if not anchors:
         return []
     out = []

@@ -10,22 +10,26 @@ from legal_annot.detect.phrases import CONTEXT, GENERIC, NAME, SHORT_NAME
 from legal_annot.document import Document, Mention
 from legal_annot.resolve import DIRECT, SHORT, rank_candidates
 
+_NAMES = frozenset({NAME, SHORT_NAME, GENERIC})
+
 
 def named_mentions(doc: Document, catalog: Catalog) -> list[Mention]:
     """One mention per name-like hit; context cues only re-rank generic names."""
     referenced: Counter[str] = Counter()
     cues: Counter[str] = Counter()
+    named = []
     for hit in doc.hits:
-        for role in hit.roles:
-            if role.role == NAME:
-                referenced[role.entry_id] += 1
-            elif role.role == CONTEXT:
-                cues[role.entry_id] += 1
+        first = hit.roles[0].role  # name roles come first (see PhraseScanner)
+        if first in _NAMES:
+            named.append(hit)
+            if first == NAME:
+                referenced.update(r.entry_id for r in hit.roles if r.role == NAME)
+            cues.update(r.entry_id for r in hit.roles if r.role == CONTEXT)
+        elif first == CONTEXT:
+            cues.update(r.entry_id for r in hit.roles if r.role == CONTEXT)
     mentions = []
-    for hit in doc.hits:
+    for hit in named:
         how = hit.roles[0].role
-        if how not in (NAME, SHORT_NAME, GENERIC):
-            continue
         ids = tuple(r.entry_id for r in hit.roles if r.role == how)
         start, end = doc.original_span(hit.start, hit.end)
         if how == GENERIC:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 import regex
 
 from legal_annot.catalog import Catalog
-from legal_annot.detect.phrases import CUE
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind, Penalty, PenaltyClaim
 
@@ -104,9 +103,7 @@ def penalty_mentions(doc: Document, catalog: Catalog, mentions: Sequence[Mention
                       key=lambda m: m.folded_start)
     starts = [m.folded_start for m in statutes]
     out: list[Mention] = []
-    for hit in doc.hits:
-        if not any(r.role == CUE and r.entry_id == PENALTY_ANCHOR for r in hit.roles):
-            continue
+    for hit in doc.cue_hits(PENALTY_ANCHOR):
         read = _read_claim(doc, hit.start, hit.end)
         if read is None:
             continue

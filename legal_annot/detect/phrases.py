@@ -7,6 +7,7 @@ read the same hits, so adding descriptions costs no second scan.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import ahocorasick
@@ -38,10 +39,6 @@ class PhraseHit:
     roles: tuple[Role, ...]
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 NAME_ROLES = frozenset({NAME, SHORT_NAME, GENERIC, CONTEXT})
 DESCRIPTION_ROLES = frozenset({TERM, ABSENT})
 
@@ -70,13 +67,17 @@ def _roles_of(catalog: Catalog, wanted: frozenset[str]) -> dict[str, list[Role]]
     return table
 
 
+_ORDER = {NAME: 0, SHORT_NAME: 0, GENERIC: 0, CONTEXT: 1, TERM: 2, ABSENT: 2, CUE: 3}
+
+
 def _name_roles_first(roles: list[Role]) -> tuple[Role, ...]:
-    """A phrase that is a full name of one entry is never also a short or generic name."""
+    """Order a phrase's roles: names first, then context cues, terms, engine cues. A phrase that is
+    a full name of one entry is never also a short or generic name."""
     names = [r for r in roles if r.role in _NAME_ROLES]
     if names:
         best = min(_NAME_ROLES.index(r.role) for r in names)
         roles = [r for r in roles if r.role not in _NAME_ROLES or _NAME_ROLES.index(r.role) == best]
-    return tuple(roles)
+    return tuple(sorted(roles, key=lambda r: _ORDER[r.role]))
 
 
 class PhraseScanner:
@@ -109,19 +110,23 @@ class PhraseScanner:
         last = len(folded) - 1
         for end_index, (length, exact, prefix) in self._automaton.iter(folded):
             start = end_index - length + 1
-            if start > 0 and _is_word_char(folded[start - 1]) and _is_word_char(folded[start]):
+            # A phrase starting or ending with a word character must not continue a word.
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_") and folded[start].isalnum():
                 continue
-            ends_word = not (end_index < last and _is_word_char(folded[end_index + 1])
-                             and _is_word_char(folded[end_index]))
-            if ends_word and exact:
+            if end_index < last and folded[end_index].isalnum() and (
+                    folded[end_index + 1].isalnum() or folded[end_index + 1] == "_"):
+                if prefix:
+                    yield PhraseHit(start, _word_end(folded, end_index + 1), prefix)
+            elif exact:
                 yield PhraseHit(start, end_index + 1, exact + prefix)
             elif prefix:
-                yield PhraseHit(start, _word_end(folded, end_index + 1), prefix)
+                yield PhraseHit(start, end_index + 1, prefix)
+
+
+_WORD_REST = re.compile(r"\w*")
 
 
 def _word_end(folded: str, position: int) -> int:
     """Extend a prefix match to the end of its word."""
-    n = len(folded)
-    while position < n and _is_word_char(folded[position]):
-        position += 1
-    return position
+    match = _WORD_REST.match(folded, position)
+    return match.end() if match else position

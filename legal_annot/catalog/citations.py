@@ -47,6 +47,7 @@ class CitationParts:
     section: int | None = None
     clause: int | None = None
     subsection: str = ""
+    reporter: str | None = None  # for family "reporter": "F.3d", "F. Supp. 2d", "S. Ct." ...
 
 
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
@@ -57,6 +58,8 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("constitution_amendment",
          r"U\.S\. Const\. amend\. (?P<amendment>[IVXL]+)(?:, § (?P<section>\d+))?(?:, cl\. (?P<clause>\d+))?"),
         ("us_reports", r"(?P<volume>\d+) U\.S\. (?P<number>\d+)"),
+        ("reporter", r"(?P<volume>\d+) (?P<reporter>F\.(?: (?:2d|3d|4th))?|F\.(?:2d|3d|4th)|F\. Supp\.(?: (?:2d|3d))?|"
+                     r"S\. ?Ct\.|L\. ?Ed\.(?: 2d)?|F\. App'x) (?P<number>\d+)"),
         ("usc", r"(?P<volume>\d+) U\.S\.C\. § (?P<number>\d+[a-z]?(?:-\d+)?)(?P<subsection>(?:\([0-9A-Za-z]+\))*)"),
         ("cfr_part", r"(?P<volume>\d+) C\.F\.R\. [Pp]art (?P<number>\d+)"),
         ("cfr", r"(?P<volume>\d+) C\.F\.R\. § (?P<number>\d+\.\d+)(?P<subsection>(?:\([0-9A-Za-z]+\))*)"),
@@ -84,10 +87,11 @@ def parse_citation(citation: str) -> CitationParts:
             section=int(groups["section"]) if groups.get("section") else None,
             clause=int(groups["clause"]) if groups.get("clause") else None,
             subsection=groups.get("subsection") or "",
+            reporter=groups.get("reporter"),
         )
     raise ValueError(
         f"unrecognised citation {citation!r}; expected a form such as 'U.S. Const. art. VI, cl. 2', "
-        "'U.S. Const. amend. XIV, § 1', '521 U.S. 898', '18 U.S.C. § 371', '8 C.F.R. § 287.7', "
+        "'U.S. Const. amend. XIV, § 1', '521 U.S. 898', '921 F.3d 865', '18 U.S.C. § 371', '8 C.F.R. § 287.7', "
         "'28 C.F.R. Part 50', 'Exec. Order No. 14159', '90 Fed. Reg. 8443', 'Pub. L. No. 104-208', "
         "'110 Stat. 3009'"
     )

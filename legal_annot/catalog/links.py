@@ -110,6 +110,9 @@ def links_for(parts: CitationParts) -> tuple[Link, ...]:
     if family == "us_reports":
         assert volume is not None
         return courtlistener_citation(volume, "U.S.", number), justia_us_reports(volume, number)
+    if family == "reporter":
+        assert volume is not None and parts.reporter is not None
+        return (courtlistener_citation(volume, parts.reporter.replace(" ", ""), number),)
     if family == "usc":
         assert volume is not None
         return (lii_usc_section(volume, number),)

@@ -89,6 +89,15 @@ def test_proper_noun_entries_need_capitals() -> None:
     assert spans(legal_annot.annotate("the first amendment to the bill failed; the tenth amendment passed")) == []
 
 
+def test_plain_aliases_of_proper_noun_entries_count_in_lower_case() -> None:
+    assert spans(legal_annot.annotate("a debate over the right to bear arms")) == [
+        ("right to bear arms", "const.amend2")]
+
+
+def test_state_ballot_measures_are_not_amendments() -> None:
+    assert spans(legal_annot.annotate("Florida voters rejected Amendment 4 in November.")) == []
+
+
 def test_kinds_filter() -> None:
     text = "Printz v. United States relied on the Tenth Amendment."
     only_cases = Annotator(kinds=["case"]).annotate(text)

@@ -3,7 +3,7 @@
 Catalog authors write a name once; this module expands it with the equivalences of
 ``variants.toml`` (``v.``/``vs.``/``v``, ``U.S.``/``United States`` ...), hyphen/space/closed
 forms of hyphenated words, and the numeric forms of ordinal amendments
-("Fourteenth Amendment" -> "14th Amendment", "Amendment XIV", "Amendment 14").
+("Fourteenth Amendment" -> "14th Amendment", "Amendment XIV").
 """
 
 from __future__ import annotations
@@ -81,6 +81,6 @@ class AliasExpander:
         head, tail = alias[: match.start()], alias[match.end():]
         return [alias] + [
             head + form + tail
-            for form in (f"{number}{ordinal_suffix(number)} amendment", f"amendment {int_to_roman(number).lower()}",
-                         f"amendment {number}")
+            # Not "amendment 4": that is how state ballot measures are named.
+            for form in (f"{number}{ordinal_suffix(number)} amendment", f"amendment {int_to_roman(number).lower()}")
         ]

@@ -45,6 +45,7 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], bool, str]] = {
     "related": (list, False, "a list of entry ids"),
     "description": (dict, False, "a table with concepts, window, absent"),
     "proper_noun": (bool, False, "true if the names only count when capitalized"),
+    "plain_aliases": (list, False, "a list of names that count in any case, even for a proper_noun entry"),
     "examples": (list, True, "a list of sentences that must match"),
     "near_misses": (list, False, "a list of sentences that must not match"),
 }
@@ -189,7 +190,8 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     summary = reader.get("summary").strip()
     if not summary:
         raise reader.fail("summary", "is empty; expected two or three plain sentences")
-    declared = (name, *reader.strings("aliases"))
+    plain = reader.strings("plain_aliases")
+    declared = (name, *reader.strings("aliases"), *plain)
     description = reader.get("description")
     entry = Entry(
         authority=Authority(
@@ -206,6 +208,7 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
         context=tuple(fold_phrase(c) for c in reader.strings("context")),
         description=_description(reader, description, expander) if description is not None else None,
         proper_noun=reader.get("proper_noun", False),
+        plain_aliases=expander.expand_all(plain),
         examples=reader.strings("examples", nonempty=True),
         near_misses=reader.strings("near_misses"),
     )

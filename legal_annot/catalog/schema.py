@@ -39,6 +39,7 @@ class Entry:
     context: tuple[str, ...] = ()  # folded phrases that make this entry likelier when in the document
     description: Description | None = None
     proper_noun: bool = False  # names match only when written with a capital (not "the first amendment to the bill")
+    plain_aliases: tuple[str, ...] = ()  # folded; match in any case even when proper_noun is set
     examples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
 

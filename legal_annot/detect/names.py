@@ -39,7 +39,9 @@ def named_mentions(doc: Document, catalog: Catalog) -> list[Mention]:
                 continue
             scores, decided = (SHORT,), True
         else:
-            if doc.text[start].islower() and catalog.entry(ids[0]).proper_noun:
+            entry = catalog.entry(ids[0])
+            if (entry.proper_noun and doc.text[start].islower()
+                    and doc.folded[hit.start:hit.end] not in entry.plain_aliases):
                 continue
             scores, decided = (DIRECT,), True
         mentions.append(Mention(start, end, catalog[ids[0]].kind, how, ids, scores, decided,

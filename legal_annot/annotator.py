@@ -7,30 +7,55 @@ it pickles as its catalog and settings and rebuilds its automata on the other si
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from legal_annot.catalog import Catalog
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
+from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
+from legal_annot.detect.cases import (
+    CASE_ANCHOR,
+    case_citation_mentions,
+    case_name_mentions,
+    case_short_form_mentions,
+)
 from legal_annot.detect.descriptions import description_mentions
+from legal_annot.detect.eyecite_adapter import CaseCitationFinder
 from legal_annot.detect.names import named_mentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
 from legal_annot.detect.phrases import DESCRIPTION_ROLES, NAME_ROLES, PhraseScanner
+from legal_annot.detect.statutes import ANCHORS as CITATION_ANCHORS
+from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation_mentions
 from legal_annot.document import Document, Mention
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
 from legal_annot.resolve import keep_short_names, select_non_overlapping
 
-# Detectors see the document; linkers also see the mentions resolved so far.
-Detector = Callable[[Document, Catalog], Iterable[Mention]]
-Linker = Callable[[Document, Catalog, Sequence[Mention]], Iterable[Mention]]
-DETECTORS: dict[str, Detector] = {"names": named_mentions, "descriptions": description_mentions}
-LINKERS: dict[str, Linker] = {
-    "anaphora": lambda doc, _catalog, mentions: anaphora_mentions(doc, mentions),
-    "penalties": penalty_mentions,
+# Detectors see the document; linkers also see the mentions resolved so far. Each is made once
+# per Annotator from the catalog (a factory), so per-catalog indexes are built at construction.
+Detector = Callable[[Document], Iterable[Mention]]
+Linker = Callable[[Document, Sequence[Mention]], Iterable[Mention]]
+DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
+    "names": lambda catalog: partial(named_mentions, catalog=catalog),
+    "citations": lambda catalog: partial(citation_mentions, catalog=catalog, index=CitationIndex(catalog)),
+    "cases": lambda catalog: partial(case_citation_mentions, catalog=catalog, index=CitationIndex(catalog),
+                                     finder=CaseCitationFinder()),
+    "case_names": lambda _catalog: case_name_mentions,
+    "descriptions": lambda catalog: partial(description_mentions, catalog=catalog),
+}
+LINKERS: dict[str, Callable[[Catalog], Linker]] = {
+    "anaphora": lambda _catalog: anaphora_mentions,
+    "case_short_forms": lambda _catalog: case_short_form_mentions,
+    "penalties": lambda catalog: partial(penalty_mentions, catalog=catalog),
 }
 STAGES = (*DETECTORS, *LINKERS)
 # What each stage needs from the shared phrase scan: catalog roles, and engine cue phrases.
 STAGE_ROLES = {"names": NAME_ROLES, "descriptions": DESCRIPTION_ROLES}
-STAGE_CUES = {"anaphora": dict.fromkeys(ANAPHORS, ANAPHOR), "penalties": dict.fromkeys(ANCHORS, PENALTY_ANCHOR)}
+STAGE_CUES = {
+    "citations": dict.fromkeys(CITATION_ANCHORS, CITATION_ANCHOR),
+    "case_names": dict.fromkeys(CASE_ANCHORS, CASE_ANCHOR),
+    "anaphora": dict.fromkeys(ANAPHORS, ANAPHOR),
+    "penalties": dict.fromkeys(ANCHORS, PENALTY_ANCHOR),
+}
 
 
 class Annotator:
@@ -55,8 +80,8 @@ class Annotator:
             self._catalog,
             cues={phrase: cue for s in stages for phrase, cue in STAGE_CUES.get(s, {}).items()},
             roles=frozenset().union(*(STAGE_ROLES.get(s, frozenset()) for s in stages)))
-        self._detectors = tuple(DETECTORS[n] for n in self._stage_names if n in DETECTORS)
-        self._linkers = tuple(LINKERS[n] for n in self._stage_names if n in LINKERS)
+        self._detectors = tuple(DETECTORS[n](self._catalog) for n in stages if n in DETECTORS)
+        self._linkers = tuple(LINKERS[n](self._catalog) for n in stages if n in LINKERS)
 
     @property
     def catalog(self) -> Catalog:
@@ -76,10 +101,10 @@ class Annotator:
         doc = Document(text, normalized, tuple(self._scanner.scan(normalized.text)))
         found: list[Mention] = []
         for detect in self._detectors:
-            found.extend(detect(doc, self._catalog))
+            found.extend(detect(doc))
         mentions = select_non_overlapping(keep_short_names(found))
         for link in self._linkers:
-            mentions = select_non_overlapping([*mentions, *link(doc, self._catalog, mentions)])
+            mentions = select_non_overlapping([*mentions, *link(doc, mentions)])
         annotations = tuple(
             self._annotation(doc, m) for m in mentions if self._kinds is None or m.kind in self._kinds)
         return Result(text, annotations)

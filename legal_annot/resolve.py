@@ -16,7 +16,7 @@ from legal_annot.document import Mention
 
 DIRECT, SHORT, GENERIC_BASE = 0.95, 0.85, 0.35
 REFERENCED_BONUS, CONTEXT_BONUS = 0.3, 0.15
-FULL_REFERENCE_HOWS = frozenset({"name", "citation", "description"})
+FULL_REFERENCE_HOWS = frozenset({"name", "citation", "description", "case_name"})
 
 
 def rank_candidates(ids: Sequence[str], referenced: Mapping[str, int], cues: Mapping[str, int],
@@ -45,13 +45,21 @@ def keep_short_names(mentions: Iterable[Mention]) -> list[Mention]:
     seen: set[str] = set()
     kept = []
     for mention in sorted(mentions, key=lambda m: m.start):
+        identity = identity_of(mention)
         if mention.how == "short_name":
-            if not seen.intersection(mention.entry_ids):
+            if identity not in seen:
                 continue
-        elif mention.how in FULL_REFERENCE_HOWS and mention.decided:
-            seen.update(mention.entry_ids[:1])
+        elif mention.how in FULL_REFERENCE_HOWS and mention.decided and identity:
+            seen.add(identity)
         kept.append(mention)
     return kept
+
+
+def identity_of(mention: Mention) -> str:
+    """The id of what a mention refers to: its best catalog entry, or its built authority."""
+    if mention.entry_ids:
+        return mention.entry_ids[0]
+    return mention.authority.id if mention.authority is not None else ""
 
 
 def _priority(mention: Mention) -> tuple[int, float, int]:

@@ -48,6 +48,7 @@ class CitationParts:
     clause: int | None = None
     subsection: str = ""
     reporter: str | None = None  # for family "reporter": "F.3d", "F. Supp. 2d", "S. Ct." ...
+    appendix: bool = False  # a section of a U.S. Code title's appendix ("50 U.S.C. app. § 5")
 
 
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
@@ -60,7 +61,8 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("us_reports", r"(?P<volume>\d+) U\.S\. (?P<number>\d+)"),
         ("reporter", r"(?P<volume>\d+) (?P<reporter>F\.(?: (?:2d|3d|4th))?|F\.(?:2d|3d|4th)|F\. Supp\.(?: (?:2d|3d))?|"
                      r"S\. ?Ct\.|L\. ?Ed\.(?: 2d)?|F\. App'x) (?P<number>\d+)"),
-        ("usc", r"(?P<volume>\d+) U\.S\.C\. § (?P<number>\d+[a-z]?(?:-\d+)?)(?P<subsection>(?:\([0-9A-Za-z]+\))*)"),
+        ("usc", r"(?P<volume>\d+) U\.S\.C\. (?P<appendix>app\. )?§ (?P<number>\d+[a-zA-Z]?(?:-\d+[a-zA-Z]?)?)"
+                r"(?P<subsection>(?:\([0-9A-Za-z]+\))*)"),
         ("cfr_part", r"(?P<volume>\d+) C\.F\.R\. [Pp]art (?P<number>\d+)"),
         ("cfr", r"(?P<volume>\d+) C\.F\.R\. § (?P<number>\d+\.\d+)(?P<subsection>(?:\([0-9A-Za-z]+\))*)"),
         ("executive_order", r"Exec\. Order No\. (?P<number>\d{1,2},?\d{3})"),
@@ -69,6 +71,26 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("stat", r"(?P<volume>\d+) Stat\. (?P<number>\d+)"),
     )
 )
+
+
+def format_citation(parts: CitationParts) -> str:
+    """The canonical citation string for parsed parts (the inverse of :func:`parse_citation`)."""
+    family, volume, number = parts.family, parts.volume, parts.number
+    if family in ("constitution_article", "constitution_amendment"):
+        head = (f"U.S. Const. art. {int_to_roman(parts.article or 0)}" if family == "constitution_article"
+                else f"U.S. Const. amend. {int_to_roman(parts.amendment or 0)}")
+        return head + (f", § {parts.section}" if parts.section else "") + (f", cl. {parts.clause}" if parts.clause else "")
+    return {
+        "us_reports": f"{volume} U.S. {number}",
+        "reporter": f"{volume} {parts.reporter} {number}",
+        "usc": f"{volume} U.S.C. {'app. ' if parts.appendix else ''}§ {number}{parts.subsection}",
+        "cfr": f"{volume} C.F.R. § {number}{parts.subsection}",
+        "cfr_part": f"{volume} C.F.R. Part {number}",
+        "executive_order": f"Exec. Order No. {number}",
+        "fed_reg": f"{volume} Fed. Reg. {number}",
+        "pub_law": f"Pub. L. No. {volume}-{number}",
+        "stat": f"{volume} Stat. {number}",
+    }[family]
 
 
 def parse_citation(citation: str) -> CitationParts:
@@ -88,6 +110,7 @@ def parse_citation(citation: str) -> CitationParts:
             clause=int(groups["clause"]) if groups.get("clause") else None,
             subsection=groups.get("subsection") or "",
             reporter=groups.get("reporter"),
+            appendix=bool(groups.get("appendix")),
         )
     raise ValueError(
         f"unrecognised citation {citation!r}; expected a form such as 'U.S. Const. art. VI, cl. 2', "

@@ -18,6 +18,12 @@ def lii_usc_section(title: int, section: str) -> Link:
     return Link("Cornell LII", f"https://www.law.cornell.edu/uscode/text/{title}/{section}")
 
 
+def govinfo_usc_section(title: int, section: str, appendix: bool = False) -> Link:
+    """GovInfo's link service for the U.S. Code: /link/uscode/{title}/{section} (?type=uscappendix)."""
+    query = "?type=uscappendix&link-type=html" if appendix else "?link-type=html"
+    return Link("GovInfo", f"https://www.govinfo.gov/link/uscode/{title}/{section}{query}")
+
+
 def lii_cfr_section(title: int, section: str) -> Link:
     """Cornell LII, one section of the C.F.R.: /cfr/text/{title}/{section}."""
     return Link("Cornell LII", f"https://www.law.cornell.edu/cfr/text/{title}/{section}")
@@ -115,7 +121,9 @@ def links_for(parts: CitationParts) -> tuple[Link, ...]:
         return (courtlistener_citation(volume, parts.reporter.replace(" ", ""), number),)
     if family == "usc":
         assert volume is not None
-        return (lii_usc_section(volume, number),)
+        if parts.appendix:
+            return (govinfo_usc_section(volume, number, appendix=True),)  # LII's appendix URLs are undocumented
+        return lii_usc_section(volume, number), govinfo_usc_section(volume, number)
     if family == "cfr":
         assert volume is not None
         return (lii_cfr_section(volume, number),)
@@ -127,10 +135,11 @@ def links_for(parts: CitationParts) -> tuple[Link, ...]:
     if family == "fed_reg":
         assert volume is not None
         return (federal_register_citation(volume, number),)
+    # GovInfo holds public laws from the 104th Congress and Statutes at Large volumes 65-125.
     if family == "pub_law":
         assert volume is not None
-        return (govinfo_public_law(volume, number),)
+        return (govinfo_public_law(volume, number),) if volume >= 104 else ()
     if family == "stat":
         assert volume is not None
-        return (govinfo_statutes(volume, number),)
+        return (govinfo_statutes(volume, number),) if 65 <= volume <= 125 else ()
     return ()

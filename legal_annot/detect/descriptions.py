@@ -41,7 +41,7 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
     return best
 
 
-def description_mentions(doc: Document, catalog: Catalog) -> list[Mention]:
+def description_mentions(doc: Document, *, catalog: Catalog) -> list[Mention]:
     """One mention per (entry, sentence) where the entry's description is satisfied."""
     terms: dict[tuple[str, int], list[tuple[int, int, int]]] = defaultdict(list)
     absent: set[tuple[str, int]] = set()

@@ -13,7 +13,7 @@ from legal_annot.resolve import DIRECT, SHORT, rank_candidates
 _NAMES = frozenset({NAME, SHORT_NAME, GENERIC})
 
 
-def named_mentions(doc: Document, catalog: Catalog) -> list[Mention]:
+def named_mentions(doc: Document, *, catalog: Catalog) -> list[Mention]:
     """One mention per name-like hit; context cues only re-rank generic names."""
     referenced: Counter[str] = Counter()
     cues: Counter[str] = Counter()

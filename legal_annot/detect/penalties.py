@@ -97,7 +97,7 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
     return previous[-1] if previous else None
 
 
-def penalty_mentions(doc: Document, catalog: Catalog, mentions: Sequence[Mention]) -> list[Mention]:
+def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Catalog) -> list[Mention]:
     """A penalty mention for each stated penalty, with its claim checked where possible."""
     statutes = sorted((m for m in mentions if m.kind is Kind.STATUTE and m.folded_start >= 0),
                       key=lambda m: m.folded_start)

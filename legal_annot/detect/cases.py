@@ -1,0 +1,259 @@
+"""Case references: citations found by eyecite (through the adapter) and case names that are not
+in the catalog ("Sackett v. Environmental Protection Agency"), with their later short forms.
+
+A catalog case keeps its catalog authority whichever way it is cited; any other case gets an
+authority built from its parts (citation, parties, year) with a link to the case by citation, or
+to a case-law search by name, and a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from legal_annot.catalog import Catalog
+from legal_annot.catalog.citations import CitationParts
+from legal_annot.catalog.links import courtlistener_citation, courtlistener_search, justia_us_reports
+from legal_annot.detect.eyecite_adapter import UNRESOLVED, CaseCitationFinder, FoundCase
+from legal_annot.detect.phrases import PhraseHit
+from legal_annot.detect.statutes import CitationIndex
+from legal_annot.document import Document, Mention
+from legal_annot.models import Authority, Kind
+
+FULL, SHORT, UNKNOWN_CASE = 0.95, 0.85, 0.6
+NAME_ONLY, NAME_SHORT = 0.6, 0.55
+CASE_ANCHOR = "versus"
+ANCHORS = ("v.", "vs.", "vs", "v")
+
+_SLUG = regex.compile(r"[^0-9a-z]+")
+
+
+def _slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+def _party(name: str | None) -> str | None:
+    """A party name from eyecite's metadata, if it looks like one."""
+    if not name:
+        return None
+    name = name.strip(" ,.;")
+    if not name or len(name) > 80 or any(ch.isdigit() for ch in name) or name.startswith(("Id.", "id.")):
+        return None
+    return name
+
+
+def _built_case(found: FoundCase) -> Authority | None:
+    if found.volume is None or not found.reporter or not found.page:
+        return None
+    citation = f"{found.volume} {found.reporter} {found.page}"
+    plaintiff, defendant = _party(found.plaintiff), _party(found.defendant)
+    name = f"{plaintiff} v. {defendant}" if plaintiff and defendant else citation
+    links = [courtlistener_citation(found.volume, found.reporter.replace(" ", ""), found.page)]
+    if found.reporter == "U.S.":
+        links.append(justia_us_reports(found.volume, found.page))
+    return Authority(id="cite:" + _slug(citation), kind=Kind.CASE, name=name, citation=citation,
+                     year=found.year, links=tuple(links), source=links[0].url)
+
+
+def _parts(found: FoundCase) -> CitationParts | None:
+    if found.volume is None or not found.reporter or not found.page:
+        return None
+    if found.reporter == "U.S.":
+        return CitationParts("us_reports", found.volume, found.page)
+    return CitationParts("reporter", found.volume, found.page, reporter=found.reporter)
+
+
+def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIndex,
+                           finder: CaseCitationFinder) -> list[Mention]:
+    """One mention per case citation, every citation of a case carrying the same authority."""
+    found = finder.find(doc.text)
+    if not found:
+        return []
+    by_group: dict[int, tuple[tuple[str, ...], Authority | None]] = {}
+    previous_full: FoundCase | None = None
+    for cite in found:
+        if not cite.full or cite.group == UNRESOLVED:
+            continue
+        parallel = previous_full is not None and doc.text[previous_full.end:cite.start].strip(" ,") == ""
+        parts = _parts(cite)
+        ids = index.lookup(parts)[0] if parts else ()
+        if parallel and previous_full is not None and previous_full.group in by_group:
+            earlier = by_group[previous_full.group]
+            if earlier[0] or not ids:
+                by_group[cite.group] = earlier  # a parallel citation of the case just cited
+                previous_full = cite
+                continue
+            by_group[previous_full.group] = (ids, None)
+        by_group.setdefault(cite.group, (ids, None if ids else _built_case(cite)))
+        previous_full = cite
+    mentions = []
+    for cite in found:
+        ids, authority = by_group.get(cite.group, ((), None))
+        if not ids and authority is None and cite.group == UNRESOLVED:
+            authority = _built_case(cite)
+        start, end = cite.start, cite.end
+        if cite.full:
+            confidence = FULL if ids else UNKNOWN_CASE
+        else:
+            confidence = SHORT if ids else UNKNOWN_CASE * 0.9
+        note = {"id": "Id. refers to the case cited just before", "supra": "supra refers to a case cited earlier",
+                "short": "short citation of a case cited earlier", "reference": "refers back to a case cited earlier"
+                }.get(cite.form, "")
+        if not ids and authority is None:
+            note = "eyecite found this citation but could not tell which case it means"
+        fstart, fend = _folded(doc, start, end)
+        mentions.append(Mention(start, end, Kind.CASE, "citation", ids, (confidence,), decided=True,
+                                authority=authority, note=note, folded_start=fstart, folded_end=fend))
+    return mentions
+
+
+def _folded(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Folded positions for an original span (found by search: spans are few)."""
+    normalized = doc.normalized
+    if not normalized._norm_starts:  # identity map
+        return start, end
+    lo, hi = 0, len(doc.folded)
+    while lo < hi:  # the first folded position whose original position is >= start
+        mid = (lo + hi) // 2
+        if normalized.to_original(mid) < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    fstart = lo
+    lo, hi = fstart, len(doc.folded)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if normalized.to_original(mid) < end:
+            lo = mid + 1
+        else:
+            hi = mid
+    return fstart, lo
+
+
+# ---- case names without a citation ---------------------------------------------------------
+
+_WORD = regex.compile(r"\S+")
+_TOKEN = r"(?:[A-Z][\w'’.&-]*|\d+[A-Za-z]*|&)"
+_JOIN = r"(?:of|the|for|and|de|del|la|ex|rel\.|et|al\.)"
+_SECOND = regex.compile(rf"\s+(?P<party>{_TOKEN}(?:\s+(?:{_JOIN}|{_TOKEN})){{0,7}})")
+_FIRST = regex.compile(rf"(?P<party>{_TOKEN}(?:\s+(?:{_JOIN}|{_TOKEN})){{0,6}})\s*$")
+_LEADING = frozenset(
+    "In The A An See Under After Before Like Since Unlike Both Citing While When But And Cf. Compare "
+    "Also As At By For From If Of On Only Or So Then This That Though Until With Without Yet Court "
+    "Justice Judge Chief Landmark Decision Ruling Case".split())
+_TRAILING = frozenset({"of", "the", "for", "and", "de", "del", "la", "ex", "et", "&"})
+_LEGAL_CUE = regex.compile(
+    r"\b(?:court|courts|justices?|judges?|rul(?:ed|ing|ings)|case|cases|lawsuit|sued|suit|appeals?|"
+    r"verdict|decision|decided|precedent|opinion|argued|plaintiffs?|defendants?|litigation|filed|"
+    r"overturn\w*|overrul\w*|holding|held|dissent\w*|majority|docket|petition\w*|certiorari)\b", regex.I)
+_STRICT_CUE = regex.compile(
+    r"\b(?:justices?|judges?|lawsuits?|sued|suing|rul(?:ed|ing)|verdict|plaintiffs?|defendants?|litigation|"
+    r"supreme court|appeals court|district court|court of appeals|precedent|oral arguments?|certiorari)\b")
+_PARTY_SHAPE = regex.compile(
+    r"\b(?:United States|State|People|Commonwealth|Inc\.?|LLC|Corp\.?|Co\.|Department|Dept\.|Board|"
+    r"Commission|Agency|Authority|Association|Ass'n|University|City|County|et al\.?)\b")
+_GENERIC_PARTY = frozenset(
+    "United States State People City County Commonwealth Department Board National American "
+    "Federal Ex In Re New Town Village Estate Doe Roe".split())
+
+
+def _trim_first(party: str) -> str:
+    tokens = party.split()
+    for i in range(len(tokens) - 1, -1, -1):  # a sentence ended inside the match: keep what follows
+        if i < len(tokens) - 1 and tokens[i].endswith(".") and len(tokens[i]) > 4 and not tokens[i].isupper():
+            tokens = tokens[i + 1:]
+            break
+    while tokens and (tokens[0] in _LEADING or tokens[0].lower() in _TRAILING):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _trim_second(party: str) -> str:
+    tokens = party.split()
+    while tokens and tokens[-1].lower() in _TRAILING:
+        tokens.pop()
+    if tokens:
+        tokens[-1] = tokens[-1].rstrip(",;:")
+        if tokens[-1].endswith(".") and len(tokens[-1]) > 4 and not tokens[-1].endswith(("Inc.", "Corp.", "Co.")):
+            tokens[-1] = tokens[-1][:-1]
+    return " ".join(tokens)
+
+
+def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str, end: int) -> bool:
+    """Whether "X v. Y" names a case rather than a game, a film or a match.
+
+    The lawyer's "v." needs a legal word in its sentence or the one before, a citation after it,
+    or a party shaped like a litigant ("Inc.", "Department", "State"). The everyday "vs." needs
+    an unmistakable legal word in its own sentence ("court" alone could be a basketball court).
+    """
+    sentence = doc.sentences.index(hit.start)
+    length = len(doc.folded)
+    lo, hi = doc.sentences.bounds(sentence, length)
+    if form != "v.":
+        return bool(_STRICT_CUE.search(doc.folded, lo, hi))
+    if _PARTY_SHAPE.search(f"{first} {second}") or regex.match(r",?\s*\d", doc.text[end:end + 4]):
+        return True
+    lo = doc.sentences.bounds(max(0, sentence - 1), length)[0]
+    return bool(_LEGAL_CUE.search(doc.folded, lo, hi))
+
+
+def case_name_mentions(doc: Document) -> list[Mention]:
+    """Case names ("Moore v. Harper") found around a "v." anchor, plus their later short forms."""
+    mentions: list[Mention] = []
+    longest: dict[int, PhraseHit] = {}  # "v" and "v." both match at one place: keep "v."
+    for hit in doc.cue_hits(CASE_ANCHOR):
+        if hit.end > longest.get(hit.start, hit).end or hit.start not in longest:
+            longest[hit.start] = hit
+    for hit in longest.values():
+        vstart, vend = doc.original_span(hit.start, hit.end)
+        second = _SECOND.match(doc.text, vend)
+        first = _FIRST.search(doc.text, max(0, vstart - 120), vstart)
+        if not first or not second or first.end() > vstart:
+            continue
+        first_name, second_name = _trim_first(first["party"]), _trim_second(second["party"])
+        if not first_name or not second_name:
+            continue
+        first_tokens = list(_WORD.finditer(doc.text, first.start("party"), first.end("party")))
+        second_tokens = list(_WORD.finditer(doc.text, second.start("party"), second.end("party")))
+        start = first_tokens[-len(first_name.split())].start()
+        last = second_tokens[len(second_name.split()) - 1]
+        end = last.start() + len(second_name.split()[-1])
+        form = "v." if doc.folded.startswith("v.", hit.start) else "vs"
+        if not _is_legal(doc, hit, form, first_name, second_name, end):
+            continue
+        name = f"{first_name} v. {second_name}"
+        authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
+                              links=(courtlistener_search(name),), source=None)
+        fstart, fend = _folded(doc, start, end)
+        mentions.append(Mention(start, end, Kind.CASE, "case_name", (), (NAME_ONLY,), authority=authority,
+                                note="case name not in the catalog", folded_start=fstart, folded_end=fend))
+    return mentions
+
+
+def case_short_form_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:
+    """Later "In Sackett", "the Moore case", "Sackett's holding" for a case outside the catalog
+    that the text named in full (catalog cases declare their short names as data)."""
+    forms: dict[str, Authority] = {}
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        authority = mention.authority
+        if mention.kind is not Kind.CASE or mention.entry_ids or authority is None or " v. " not in authority.name:
+            continue
+        key = authority.name.split()[0]
+        if key in _GENERIC_PARTY or not key[0].isalpha() or len(key) < 3 or key in forms:
+            continue
+        forms[key] = authority
+        first_seen[authority.id] = mention.end
+    out = []
+    for word, authority in forms.items():
+        w = regex.escape(word)
+        pattern = regex.compile(
+            rf"(?:(?<=\b(?:[Ii]n|[Uu]nder|[Cc]iting|[Oo]verturn\w*|[Oo]verrul\w*|[Aa]fter)\s){w}\b(?!\s+v\b)"
+            rf"|\b{w}(?=\s+(?:case|decision|ruling|opinion|precedent)\b|['’]s\s+(?:holding|framework|rule|test|reasoning|logic)\b))")
+        for match in pattern.finditer(doc.text, first_seen[authority.id]):
+            fstart, fend = _folded(doc, match.start(), match.end())
+            out.append(Mention(match.start(), match.end(), Kind.CASE, "short_name", (), (NAME_SHORT,),
+                               authority=authority, note=f"short form of {authority.name}",
+                               folded_start=fstart, folded_end=fend))
+    return out

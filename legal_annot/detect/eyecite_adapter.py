@@ -1,0 +1,178 @@
+"""Case citations through eyecite — the only module that imports it; no eyecite object leaves.
+
+eyecite's cost grows faster than its input, and most news paragraphs hold no citation, so the text
+is cut into paragraph-sized pieces and a piece is handed to eyecite only when a citation could
+start in it: a reporter abbreviation (from eyecite's own extractor strings) right after a volume
+number, or "Id.", "ibid." or "supra". The test suite checks on real opinions that this loses
+nothing eyecite would find. Citations from all pieces are then resolved together with eyecite's
+resolver, so "Id." and "supra" still reach the case named pieces earlier.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+
+import ahocorasick
+import attrs
+import eyecite
+from eyecite.models import (
+    CaseCitation,
+    CitationBase,
+    FullCaseCitation,
+    IdCitation,
+    ReferenceCitation,
+    SupraCitation,
+)
+from eyecite.tokenizers import EXTRACTORS
+
+# eyecite warns through logging about overlaps it resolves anyway; without a handler Python would
+# print those to stderr. A NullHandler (what libraries are meant to add) keeps them for callers
+# who configure logging and out of everyone else's terminal.
+logging.getLogger("eyecite").addHandler(logging.NullHandler())
+
+MAX_PIECE = 20_000
+UNRESOLVED = -1
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_SHORT_FORMS = re.compile(r"\b(?:[Ii]d\.|[Ii]bid\b|supra\b)")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@attrs.frozen
+class FoundCase:
+    """One case citation, with everything legal_annot needs and nothing of eyecite's.
+
+    ``group`` numbers the case it refers to (the same for a full citation and its short forms),
+    or is UNRESOLVED when eyecite cannot tell; ``full`` is True for the citation that names the
+    case in full.
+    """
+
+    start: int
+    end: int
+    group: int
+    full: bool
+    form: str  # full | short | id | supra | reference
+    volume: int | None
+    reporter: str | None
+    page: str | None
+    year: int | None
+    plaintiff: str | None
+    defendant: str | None
+    pin_cite: str | None
+
+
+def _reporter_filter() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """Automata over every extractor string eyecite has (case-sensitive and -insensitive),
+    whitespace removed as eyecite's own prefilter does."""
+    sensitive = ahocorasick.Automaton()
+    insensitive = ahocorasick.Automaton()
+    for extractor in EXTRACTORS:
+        for string in extractor.strings or ():
+            key = _WHITESPACE.sub("", string)
+            if not key:
+                continue
+            if extractor.flags & re.I:
+                insensitive.add_word(key.lower(), len(key))
+            else:
+                sensitive.add_word(key, len(key))
+    sensitive.make_automaton()
+    insensitive.make_automaton()
+    return sensitive, insensitive
+
+
+class CaseCitationFinder:
+    """Finds case citations with eyecite, skipping pieces of text where none can start."""
+
+    def __init__(self) -> None:
+        self._sensitive, self._insensitive = _reporter_filter()
+
+    def may_hold_citation(self, piece: str) -> bool:
+        """False only when eyecite cannot find a case citation in ``piece``."""
+        if _SHORT_FORMS.search(piece):
+            return True
+        stripped = _WHITESPACE.sub("", piece)
+        for automaton, text in ((self._sensitive, stripped), (self._insensitive, stripped.lower())):
+            for end, length in automaton.iter(text):
+                start = end - length + 1
+                if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "_-"):
+                    return True
+        return False
+
+    def pieces(self, text: str) -> Iterator[tuple[int, str]]:
+        """Paragraph-sized pieces of ``text`` with their offsets, at most about MAX_PIECE long."""
+        start = 0
+        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+        piece_start = 0
+        for cut in breaks:
+            if cut - piece_start > MAX_PIECE and start > piece_start:
+                yield piece_start, text[piece_start:start]
+                piece_start = start
+            start = cut
+        while len(text) - piece_start > 0:
+            end = len(text) if len(text) - piece_start <= MAX_PIECE * 2 else _soft_cut(text, piece_start)
+            yield piece_start, text[piece_start:end]
+            piece_start = end
+
+    def find(self, text: str) -> list[FoundCase]:
+        """Every case citation eyecite finds in ``text``, grouped by the case each refers to."""
+        citations: list[tuple[int, str, CitationBase]] = []
+        for offset, piece in self.pieces(text):
+            if not self.may_hold_citation(piece):
+                continue
+            for citation in eyecite.get_citations(piece):
+                if isinstance(citation, CaseCitation | IdCitation | SupraCitation | ReferenceCitation):
+                    citations.append((offset, piece, citation))
+        if not citations:
+            return []
+        resolutions = eyecite.resolve_citations([c for _, _, c in citations])
+        group_of: dict[int, int] = {}
+        for number, members in enumerate(resolutions.values()):
+            for member in members:
+                group_of[id(member)] = number
+        return [_convert(offset, citation, group_of.get(id(citation), UNRESOLVED), piece)
+                for offset, piece, citation in citations]
+
+
+def _soft_cut(text: str, start: int) -> int:
+    """A cut near start + MAX_PIECE after a sentence end, so no citation is split."""
+    limit = start + MAX_PIECE
+    cut = text.rfind(". ", start + MAX_PIECE // 2, limit)
+    return cut + 2 if cut > 0 else limit
+
+
+_CASE_NAME = re.compile(r"\sv\.?\s|\bIn re\b|\bEx parte\b|\bex rel\.")
+_YEAR_PAREN = re.compile(r"\s*\([^()]{0,60}?\b\d{4}\)")
+
+
+def _full_extent(citation: FullCaseCitation, piece: str) -> tuple[int, int]:
+    """From the case name (when eyecite found a real one) to the pin cite and the court/year
+    parenthetical — not through explanatory parentheticals, which can run for sentences."""
+    start, end = citation.span_with_pincite()
+    name_start = citation.full_span()[0]
+    name = piece[name_start:start]
+    if name_start < start and "\n\n" not in name and "[" not in name and _CASE_NAME.search(name):
+        start = name_start
+    year = _YEAR_PAREN.match(piece, end)
+    return start, year.end() if year else end
+
+
+def _convert(offset: int, citation: CitationBase, group: int, piece: str) -> FoundCase:
+    groups = citation.groups or {}
+    metadata = citation.metadata
+    if isinstance(citation, FullCaseCitation):
+        start, end = _full_extent(citation, piece)
+        form = "full"
+    else:
+        start, end = citation.span_with_pincite() if isinstance(citation, CaseCitation | IdCitation) else citation.span()
+        form = {IdCitation: "id", SupraCitation: "supra", ReferenceCitation: "reference"}.get(type(citation), "short")
+    reporter = citation.corrected_reporter() if isinstance(citation, CaseCitation) else None
+    volume = groups.get("volume")
+    year = getattr(metadata, "year", None)
+    return FoundCase(
+        start=offset + start, end=offset + end, group=group, full=form == "full", form=form,
+        volume=int(volume) if volume and volume.isdigit() else None, reporter=reporter,
+        page=groups.get("page"), year=int(year) if year and str(year).isdigit() else None,
+        plaintiff=getattr(metadata, "plaintiff", None), defendant=getattr(metadata, "defendant", None),
+        pin_cite=getattr(metadata, "pin_cite", None),
+    )

@@ -91,10 +91,11 @@ def test_unknown_case_citation_gets_a_built_authority() -> None:
     assert ann.confidence < 0.95
 
 
+# Invented cases, so the catalog can never hold them.
 @pytest.mark.parametrize(("text", "name"), [
-    ("The justices decided Sackett v. Environmental Protection Agency in 2023.", "Sackett v. Environmental Protection Agency"),
-    ("The Supreme Court ruled in Moore v. Harper last June.", "Moore v. Harper"),
-    ("303 Creative LLC v. Elenis was argued in December.", "303 Creative LLC v. Elenis"),
+    ("The justices decided Ortega v. Bureau of Land Management in 2023.", "Ortega v. Bureau of Land Management"),
+    ("The Supreme Court ruled in Lindqvist v. Harrow last June.", "Lindqvist v. Harrow"),
+    ("404 Pixel LLC v. Marsh was argued in December.", "404 Pixel LLC v. Marsh"),
     ("the judge in Smith v. Jones said he would rule soon.", "Smith v. Jones"),
 ])
 def test_case_names_outside_the_catalog(text: str, name: str) -> None:
@@ -104,10 +105,9 @@ def test_case_names_outside_the_catalog(text: str, name: str) -> None:
 
 
 def test_case_name_short_forms_follow_the_full_name() -> None:
-    text = ("In Sackett, the court narrowed the law. The justices decided Sackett v. Environmental "
-            "Protection Agency in 2023. The Sackett decision still matters. The Moore case did not come up.")
-    assert [a.text for a in legal_annot.annotate(text)] == [
-        "Sackett v. Environmental Protection Agency", "Sackett"]
+    text = ("In Ortega, the court narrowed the law. The justices decided Ortega v. Bureau of Land "
+            "Management in 2023. The Ortega decision still matters. The Lindqvist case did not come up.")
+    assert [a.text for a in legal_annot.annotate(text)] == ["Ortega v. Bureau of Land Management", "Ortega"]
 
 
 @pytest.mark.parametrize("text", [

@@ -32,11 +32,12 @@ from eyecite.tokenizers import EXTRACTORS
 # who configure logging and out of everyone else's terminal.
 logging.getLogger("eyecite").addHandler(logging.NullHandler())
 
-MAX_PIECE = 20_000
+MAX_PIECE = 8_000
 UNRESOLVED = -1
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _SHORT_FORMS = re.compile(r"\b(?:[Ii]d\.|[Ii]bid\b|supra\b)")
 _WHITESPACE = re.compile(r"\s+")
+_AFTER_REPORTER = re.compile(r"$|[^A-Za-z]|at\d|at_")
 
 
 @attrs.frozen
@@ -62,12 +63,19 @@ class FoundCase:
     pin_cite: str | None
 
 
-def _reporter_filter() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-    """Automata over every extractor string eyecite has (case-sensitive and -insensitive),
-    whitespace removed as eyecite's own prefilter does."""
+def _is_case_reporter(extractor: object) -> bool:
+    """Whether an eyecite extractor reads case reporters (not statutes or journals)."""
+    extra = getattr(extractor, "extra", None) or {}
+    editions = [*extra.get("exact_editions", ()), *extra.get("variation_editions", ())]
+    return any(getattr(edition.reporter, "source", "") == "reporters" for edition in editions)
+
+
+def _reporter_filter() -> list[tuple[ahocorasick.Automaton, bool]]:
+    """Automata over the strings of eyecite's case-reporter extractors (case-sensitive and
+    -insensitive), whitespace removed as eyecite's own prefilter does."""
     sensitive = ahocorasick.Automaton()
     insensitive = ahocorasick.Automaton()
-    for extractor in EXTRACTORS:
+    for extractor in filter(_is_case_reporter, EXTRACTORS):
         for string in extractor.strings or ():
             key = _WHITESPACE.sub("", string)
             if not key:
@@ -76,41 +84,43 @@ def _reporter_filter() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
                 insensitive.add_word(key.lower(), len(key))
             else:
                 sensitive.add_word(key, len(key))
-    sensitive.make_automaton()
-    insensitive.make_automaton()
-    return sensitive, insensitive
+    built = []
+    for automaton, lower in ((sensitive, False), (insensitive, True)):
+        if len(automaton):
+            automaton.make_automaton()
+            built.append((automaton, lower))
+    return built
 
 
 class CaseCitationFinder:
     """Finds case citations with eyecite, skipping pieces of text where none can start."""
 
     def __init__(self) -> None:
-        self._sensitive, self._insensitive = _reporter_filter()
+        self._filters = _reporter_filter()
 
     def may_hold_citation(self, piece: str) -> bool:
         """False only when eyecite cannot find a case citation in ``piece``."""
         if _SHORT_FORMS.search(piece):
             return True
         stripped = _WHITESPACE.sub("", piece)
-        for automaton, text in ((self._sensitive, stripped), (self._insensitive, stripped.lower())):
+        for automaton, lower in self._filters:
+            text = stripped.lower() if lower else stripped
             for end, length in automaton.iter(text):
                 start = end - length + 1
-                if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "_-"):
+                # A volume ("521 U.S."), a blank one ("___ U.S. ___", "- U.S. -") or a neutral
+                # citation's year ("2019-Ohio-1234") stands right before a case reporter.
+                # After it, no letter ("18 U.S.C." is a statute), unless it is a pin cite ("U.S. at 5").
+                if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "_-\u2013\u2014") \
+                        and _AFTER_REPORTER.match(text, end + 1):
                     return True
         return False
 
     def pieces(self, text: str) -> Iterator[tuple[int, str]]:
-        """Paragraph-sized pieces of ``text`` with their offsets, at most about MAX_PIECE long."""
-        start = 0
-        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
-        piece_start = 0
-        for cut in breaks:
-            if cut - piece_start > MAX_PIECE and start > piece_start:
-                yield piece_start, text[piece_start:start]
-                piece_start = start
-            start = cut
-        while len(text) - piece_start > 0:
-            end = len(text) if len(text) - piece_start <= MAX_PIECE * 2 else _soft_cut(text, piece_start)
+        """Pieces of ``text`` of at most MAX_PIECE characters, with their offsets, cut at the last
+        blank line, else at the last line or sentence that plainly ends (see :func:`_soft_cut`)."""
+        piece_start, n = 0, len(text)
+        while piece_start < n:
+            end = n if n - piece_start <= MAX_PIECE else _soft_cut(text, piece_start)
             yield piece_start, text[piece_start:end]
             piece_start = end
 
@@ -134,11 +144,20 @@ class CaseCitationFinder:
                 for offset, piece, citation in citations]
 
 
+# Cut points that cannot fall inside a citation: a blank line; a line or a sentence ending in a
+# word of three lower-case letters and a full stop ("...the court.\n", "...the court. The").
+_CUTS = (_PARAGRAPH_BREAK, re.compile(r"[a-z]{3}[.!?][\"\u201d\u2019)]?\n"),
+         re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])"))
+
+
 def _soft_cut(text: str, start: int) -> int:
-    """A cut near start + MAX_PIECE after a sentence end, so no citation is split."""
-    limit = start + MAX_PIECE
-    cut = text.rfind(". ", start + MAX_PIECE // 2, limit)
-    return cut + 2 if cut > 0 else limit
+    """Where to end a piece that starts at ``start``: the last safe cut before start + MAX_PIECE."""
+    lo, limit = start + MAX_PIECE // 4, start + MAX_PIECE
+    for pattern in _CUTS:
+        ends = [m.end() for m in pattern.finditer(text, lo, limit)]
+        if ends:
+            return ends[-1]
+    return limit
 
 
 _CASE_NAME = re.compile(r"\sv\.?\s|\bIn re\b|\bEx parte\b|\bex rel\.")

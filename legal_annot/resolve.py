@@ -2,7 +2,8 @@
 
 Overlap policy (documented in docs/api.md): annotations never cross. Among direct references
 (names, citations, anaphors, penalties ...) the longer one wins an overlap; at equal length the
-more confident one; then the earlier one. A description ("a law that bars conspiracies to ...")
+more confident one; then the earlier one. A case name guessed from its "X v. Y" shape alone
+yields to any overlapping catalog name or citation. A description ("a law that bars conspiracies to ...")
 may contain direct references and is kept around them, unless it crosses one or overlaps another
 description.
 """
@@ -62,8 +63,13 @@ def identity_of(mention: Mention) -> str:
     return mention.authority.id if mention.authority is not None else ""
 
 
-def _priority(mention: Mention) -> tuple[int, float, int]:
-    return mention.start - mention.end, -mention.confidence, mention.start
+# Heuristic guesses (a "X v. Y" shape with no catalog entry behind it) yield to anything the
+# catalog or a formal citation vouches for, however long the guess.
+_TIER = {"case_name": 1}
+
+
+def _priority(mention: Mention) -> tuple[int, int, float, int]:
+    return _TIER.get(mention.how, 0), mention.start - mention.end, -mention.confidence, mention.start
 
 
 def _greedy(mentions: Iterable[Mention]) -> list[Mention]:

@@ -61,7 +61,7 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("us_reports", r"(?P<volume>\d+) U\.S\. (?P<number>\d+)"),
         ("reporter", r"(?P<volume>\d+) (?P<reporter>F\.(?: (?:2d|3d|4th))?|F\.(?:2d|3d|4th)|F\. Supp\.(?: (?:2d|3d))?|"
                      r"S\. ?Ct\.|L\. ?Ed\.(?: 2d)?|F\. App'x) (?P<number>\d+)"),
-        ("usc", r"(?P<volume>\d+) U\.S\.C\. (?P<appendix>app\. )?§ (?P<number>\d+[a-zA-Z]?(?:-\d+[a-zA-Z]?)?)"
+        ("usc", r"(?P<volume>\d+) U\.S\.C\. (?P<appendix>app\. )?§ (?P<number>\d+[a-zA-Z]{0,2}(?:-\d+[a-zA-Z]?)?)"
                 r"(?P<subsection>(?:\([0-9A-Za-z]+\))*)"),
         ("cfr_part", r"(?P<volume>\d+) C\.F\.R\. [Pp]art (?P<number>\d+)"),
         ("cfr", r"(?P<volume>\d+) C\.F\.R\. § (?P<number>\d+\.\d+)(?P<subsection>(?:\([0-9A-Za-z]+\))*)"),

@@ -169,8 +169,20 @@ def _trim_first(party: str) -> str:
     return " ".join(tokens)
 
 
-def _trim_second(party: str) -> str:
+_ABBREVIATED = frozenset("Inc. Co. Corp. Ltd. Bros. Dept. Ass'n. Int'l. Nat'l. Comm'n. Cnty. Twp. Jr. Sr. St. Mt. U.S. U.S.A.".split())
+
+
+def _trim_second(party: str, next_case: bool) -> str:
+    """The second party: up to a sentence end ("Fitzgerald. Nixon had") and, when another
+    "v." follows ("City of New York and Train v. ..."), before the last "and"."""
     tokens = party.split()
+    for i, token in enumerate(tokens):
+        if token.endswith(".") and len(token) > 3 and token not in _ABBREVIATED and not token[:-1].isupper():
+            tokens = tokens[:i + 1]
+            break
+    if next_case and ("and" in tokens or "&" in tokens):
+        cut = max(i for i, t in enumerate(tokens) if t in ("and", "&"))
+        tokens = tokens[:cut]
     while tokens and tokens[-1].lower() in _TRAILING:
         tokens.pop()
     if tokens:
@@ -211,7 +223,8 @@ def case_name_mentions(doc: Document) -> list[Mention]:
         first = _FIRST.search(doc.text, max(0, vstart - 120), vstart)
         if not first or not second or first.end() > vstart:
             continue
-        first_name, second_name = _trim_first(first["party"]), _trim_second(second["party"])
+        next_case = bool(regex.match(r"\s+vs?\.?\s", doc.text[second.end():second.end() + 6]))
+        first_name, second_name = _trim_first(first["party"]), _trim_second(second["party"], next_case)
         if not first_name or not second_name:
             continue
         first_tokens = list(_WORD.finditer(doc.text, first.start("party"), first.end("party")))

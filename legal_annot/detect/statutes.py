@@ -28,7 +28,7 @@ ANCHORS = ("u.s.c", "usc", "u. s. c", "c.f.r", "cfr", "§", "const", "art", "art
 _BEFORE, _AFTER = 40, 160
 
 _SEC = r"(?:§§?|secs?\.?|sections?)"
-_NUM = r"\d+[a-z]?(?:-\d+[a-z]?)?"
+_NUM = r"\d+[a-z]{0,2}(?:-\d+[a-z]?)?"
 _SUB = r"(?:\([0-9a-z]{1,4}\))*"
 _ORD = "|".join(sorted(_ORDINAL_NUMBER, key=len, reverse=True))
 _PATTERN = regex.compile(rf"""

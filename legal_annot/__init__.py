@@ -9,15 +9,18 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 from legal_annot.annotator import Annotator
 from legal_annot.catalog import Catalog
 from legal_annot.errors import CatalogError, LegalAnnotError
 from legal_annot.models import Annotation, Authority, Kind, Link, Penalty, PenaltyClaim, Result
+from legal_annot.render.elements import HtmlOptions
 
 __all__ = [
-    "Annotation", "Annotator", "Authority", "Catalog", "CatalogError", "Kind", "LegalAnnotError",
-    "Link", "Penalty", "PenaltyClaim", "Result", "annotate", "default_annotator",
+    "Annotation", "Annotator", "Authority", "Catalog", "CatalogError", "HtmlOptions", "Kind",
+    "LegalAnnotError", "Link", "Penalty", "PenaltyClaim", "Result", "annotate", "annotate_html",
+    "annotate_markdown", "default_annotator",
 ]
 
 _default: Annotator | None = None
@@ -37,3 +40,28 @@ def default_annotator() -> Annotator:
 def annotate(text: str) -> Result:
     """Annotate ``text`` with the default catalog; see :class:`Annotator` for options."""
     return default_annotator().annotate(text)
+
+
+def annotate_html(html: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
+                  exclude: Iterable[str] = ()) -> str:
+    """Annotate inside an HTML document or fragment; only elements are added.
+
+    Text inside ``a``, ``code``, ``pre``, ``script``, ``style``, ``textarea`` (and the tags in
+    ``exclude``) is never annotated, nor text already annotated, so running it twice adds nothing.
+    """
+    from legal_annot.render.html_document import annotate_html_document
+
+    if not isinstance(html, str):
+        raise TypeError(f"annotate_html() expects str, not {type(html).__name__}")
+    annotator = annotator or default_annotator()
+    return annotate_html_document(html, annotator.annotate, options or HtmlOptions(), exclude)
+
+
+def annotate_markdown(markdown: str, *, annotator: Annotator | None = None) -> str:
+    """Add inline links to a Markdown text, leaving code, links, URLs and inline HTML alone."""
+    from legal_annot.render.markdown import annotate_markdown_text
+
+    if not isinstance(markdown, str):
+        raise TypeError(f"annotate_markdown() expects str, not {type(markdown).__name__}")
+    annotator = annotator or default_annotator()
+    return annotate_markdown_text(markdown, annotator.annotate)

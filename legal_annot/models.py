@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from legal_annot.render.elements import HtmlOptions
 
 
 class Kind(enum.StrEnum):
@@ -122,3 +126,39 @@ class Result:
 
     def __getitem__(self, index: int) -> Annotation:
         return self.annotations[index]
+
+    def to_html(self, options: HtmlOptions | None = None) -> str:
+        """The text as an HTML fragment with each annotation wrapped (see render.html)."""
+        from legal_annot.render.html import render_html
+
+        return render_html(self, options)
+
+    def to_markdown(self) -> str:
+        """The text with inline Markdown links around annotations that have one."""
+        from legal_annot.render.markdown import annotate_markdown_text
+
+        return annotate_markdown_text(self.text, lambda _text: self.annotations)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json)."""
+        from legal_annot.render.json import result_to_dict
+
+        return result_to_dict(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        from legal_annot.render.json import result_to_json
+
+        return result_to_json(self, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str) -> Result:
+        """Rebuild a Result from :meth:`to_json` output."""
+        from legal_annot.render.json import result_from_json
+
+        return result_from_json(text)
+
+    def to_web_annotations(self, source: str = "urn:legal-annot:text") -> list[dict[str, Any]]:
+        """W3C Web Annotations (JSON-LD dicts) targeting ``source``."""
+        from legal_annot.render.json import to_web_annotations
+
+        return to_web_annotations(self, source)

@@ -1,0 +1,105 @@
+"""JSON for other systems: a versioned document (schema in docs/schema/), its exact inverse, and
+W3C Web Annotations (TextQuoteSelector + TextPositionSelector) for annotation tools."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+
+from legal_annot.errors import LegalAnnotError
+from legal_annot.models import Annotation, Authority, Kind, Link, Penalty, PenaltyClaim, Result
+from legal_annot.render.elements import tooltip
+
+SCHEMA = "https://legal-annot.example/schema/result-v1.json"
+VERSION = 1
+_QUOTE_CONTEXT = 32
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Kind):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if attrs.has(type(value)):
+        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
+    return value
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    """A Result as plain JSON-ready data (version 1)."""
+    return {"$schema": SCHEMA, "version": VERSION, "text": result.text,
+            "annotations": [_plain(a) for a in result.annotations]}
+
+
+def result_to_json(result: Result, *, indent: int | None = None) -> str:
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def _authority(data: dict[str, Any]) -> Authority:
+    return Authority(
+        id=data["id"], kind=Kind(data["kind"]), name=data["name"], citation=data.get("citation"),
+        parallel_citations=tuple(data.get("parallel_citations", ())), year=data.get("year"),
+        summary=data.get("summary", ""), links=tuple(Link(**link) for link in data.get("links", ())),
+        source=data.get("source"), aliases=tuple(data.get("aliases", ())),
+        penalties=tuple(Penalty(**p) for p in data.get("penalties", ())), related=tuple(data.get("related", ())),
+    )
+
+
+def _annotation(data: dict[str, Any]) -> Annotation:
+    claim = data.get("claim")
+    return Annotation(
+        start=data["start"], end=data["end"], text=data["text"], kind=Kind(data["kind"]),
+        authority=_authority(data["authority"]) if data.get("authority") else None,
+        candidates=tuple(_authority(c) for c in data.get("candidates", ())),
+        candidate_confidences=tuple(data.get("candidate_confidences", ())),
+        confidence=data.get("confidence", 1.0), matched_by=data.get("matched_by", "name"),
+        claim=PenaltyClaim(
+            stated=claim["stated"], stated_years=claim.get("stated_years"), stated_life=claim.get("stated_life", False),
+            maximum=Penalty(**claim["maximum"]) if claim.get("maximum") else None, consistent=claim.get("consistent"),
+        ) if claim else None,
+        note=data.get("note", ""),
+    )
+
+
+def result_from_dict(data: dict[str, Any]) -> Result:
+    """The inverse of :func:`result_to_dict`; raises LegalAnnotError on another version."""
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise LegalAnnotError(f"expected a legal_annot result of version {VERSION}")
+    try:
+        return Result(data["text"], tuple(_annotation(a) for a in data["annotations"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LegalAnnotError(f"malformed legal_annot result: {exc!r}") from None
+
+
+def result_from_json(text: str) -> Result:
+    return result_from_dict(json.loads(text))
+
+
+def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> list[dict[str, Any]]:
+    """One W3C Web Annotation per annotation, targeting ``source`` by quote and by position
+    (positions count Unicode code points, as Python strings and the W3C model do)."""
+    text = result.text
+    out = []
+    for i, ann in enumerate(result.annotations):
+        body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "describing", "value": tooltip(ann),
+                                       "format": "text/plain"},
+                                      {"type": "TextualBody", "purpose": "tagging", "value": ann.kind.value}]
+        if ann.authority is not None:
+            body += [{"type": "SpecificResource", "purpose": "identifying", "source": link.url}
+                     for link in ann.authority.links[:1]]
+        out.append({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": f"{source}#annotation-{i + 1}",
+            "type": "Annotation",
+            "motivation": "describing",
+            "body": body,
+            "target": {"source": source, "selector": [
+                {"type": "TextQuoteSelector", "exact": ann.text,
+                 "prefix": text[max(0, ann.start - _QUOTE_CONTEXT):ann.start],
+                 "suffix": text[ann.end:ann.end + _QUOTE_CONTEXT]},
+                {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+            ]},
+        })
+    return out

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from legal_annot.document import Mention
 
-DIRECT, SHORT, GENERIC_BASE = 0.95, 0.85, 0.35
+DIRECT, SHORT, CUED_SHORT, GENERIC_BASE = 0.95, 0.85, 0.75, 0.35
 REFERENCED_BONUS, CONTEXT_BONUS = 0.3, 0.15
 FULL_REFERENCE_HOWS = frozenset({"name", "citation", "description", "case_name"})
 

@@ -164,3 +164,20 @@ def test_offsets_hold_on_arbitrary_unicode(noise: str, phrase: str) -> None:
         assert 0 <= ann.start < ann.end <= len(text)
         assert text[ann.start:ann.end] == ann.text
     assert_overlap_policy(result)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Supreme Court in Brown rejected segregation.", [("Brown", "case.brown-v-board-of-education")]),
+    ("The justices overturned Roe in 2022.", [("Roe", "case.roe-v-wade")]),
+    ("Heller's holding was narrow.", [("Heller", "case.district-of-columbia-v-heller")]),
+    ("Brown said the weather was fine.", []),
+    ("Mr. Heller went home after the game.", []),
+    ("Miranda Lambert sang two songs.", []),
+    ("Chevron Corp. reported higher profits.", []),
+])
+def test_short_names_with_a_legal_cue(text: str, expected) -> None:
+    assert spans(legal_annot.annotate(text)) == expected
+
+
+def test_acronyms_count_only_in_capitals() -> None:
+    assert spans(legal_annot.annotate("Voters in Puerto Rico went to the polls.")) == []

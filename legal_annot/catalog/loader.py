@@ -23,6 +23,7 @@ from legal_annot.normalize import fold_phrase
 
 _ID = regex.compile(r"[a-z0-9][a-z0-9_.-]*")
 _URL = regex.compile(r"https?://[^\s<>\"']+")
+_ACRONYM = regex.compile(r"[A-Z][A-Z0-9&]{1,9}")  # "RICO", "FOIA", "CHIPS": written in capitals
 CITATION_OPTIONAL = {Kind.DOCTRINE}
 
 # field -> (expected type(s), required, human description of what is expected)
@@ -209,6 +210,7 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
         description=_description(reader, description, expander) if description is not None else None,
         proper_noun=reader.get("proper_noun", False),
         plain_aliases=expander.expand_all(plain),
+        acronyms=tuple(fold_phrase(a) for a in (*declared, *reader.strings("generic_names")) if _ACRONYM.fullmatch(a)),
         examples=reader.strings("examples", nonempty=True),
         near_misses=reader.strings("near_misses"),
     )

@@ -40,6 +40,7 @@ class Entry:
     description: Description | None = None
     proper_noun: bool = False  # names match only when written with a capital (not "the first amendment to the bill")
     plain_aliases: tuple[str, ...] = ()  # folded; match in any case even when proper_noun is set
+    acronyms: tuple[str, ...] = ()  # folded forms of all-capital aliases ("RICO"): they count only in capitals
     examples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
 

@@ -12,14 +12,8 @@ from functools import partial
 from legal_annot.catalog import Catalog
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
-from legal_annot.detect.cases import (
-    CASE_ANCHOR,
-    case_citation_mentions,
-    case_name_mentions,
-    case_short_form_mentions,
-)
+from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short_form_mentions
 from legal_annot.detect.descriptions import description_mentions
-from legal_annot.detect.eyecite_adapter import CaseCitationFinder
 from legal_annot.detect.names import named_mentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
 from legal_annot.detect.phrases import DESCRIPTION_ROLES, NAME_ROLES, PhraseScanner
@@ -30,6 +24,15 @@ from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
 from legal_annot.resolve import keep_short_names, select_non_overlapping
 
+
+def _case_citations(catalog: Catalog) -> Detector:
+    """eyecite and reporters-db take a quarter of a second to import: only when this stage is on."""
+    from legal_annot.detect.case_citations import case_citation_mentions
+    from legal_annot.detect.eyecite_adapter import CaseCitationFinder
+
+    return partial(case_citation_mentions, catalog=catalog, index=CitationIndex(catalog), finder=CaseCitationFinder())
+
+
 # Detectors see the document; linkers also see the mentions resolved so far. Each is made once
 # per Annotator from the catalog (a factory), so per-catalog indexes are built at construction.
 Detector = Callable[[Document], Iterable[Mention]]
@@ -37,8 +40,7 @@ Linker = Callable[[Document, Sequence[Mention]], Iterable[Mention]]
 DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
     "names": lambda catalog: partial(named_mentions, catalog=catalog),
     "citations": lambda catalog: partial(citation_mentions, catalog=catalog, index=CitationIndex(catalog)),
-    "cases": lambda catalog: partial(case_citation_mentions, catalog=catalog, index=CitationIndex(catalog),
-                                     finder=CaseCitationFinder()),
+    "cases": lambda catalog: _case_citations(catalog),
     "case_names": lambda _catalog: case_name_mentions,
     "descriptions": lambda catalog: partial(description_mentions, catalog=catalog),
 }

@@ -7,9 +7,8 @@ back is the identity for most texts and a short list of segments for the rest.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import re
+from bisect import bisect_right
 
 import attrs
 import regex

@@ -6,7 +6,8 @@ import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import legal_annot
 from legal_annot import Annotator, Kind, Result

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from legal_annot.normalize import WHITESPACE, fold, fold_phrase, normalize
 

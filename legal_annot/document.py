@@ -9,7 +9,7 @@ import attrs
 from legal_annot.detect.phrases import CUE, PhraseHit
 from legal_annot.models import Authority, Kind, PenaltyClaim
 from legal_annot.normalize import Normalized
-from legal_annot.segment import Sentences
+from legal_annot.segment import Sentences, line_sentence_starts
 
 
 class Document:
@@ -32,7 +32,8 @@ class Document:
 
     @cached_property
     def sentences(self) -> Sentences:
-        return Sentences(self.normalized.text)
+        to_folded = self.normalized.to_folded
+        return Sentences(self.normalized.text, (to_folded(p) for p in line_sentence_starts(self.text)))
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span back to the caller's text."""

@@ -64,6 +64,16 @@ class Normalized:
         k = bisect_right(self._norm_starts, position) - 1
         return self._orig_starts[k] + position - self._norm_starts[k]
 
+    def to_folded(self, position: int) -> int:
+        """Map a position of the original text to the folded text (inside a collapsed run of
+        spaces: the run's one space)."""
+        if not self._orig_starts:
+            return position
+        k = bisect_right(self._orig_starts, position) - 1
+        return self._norm_starts[k] + min(position - self._orig_starts[k],
+                                          (self._norm_starts[k + 1] - 1 - self._norm_starts[k])
+                                          if k + 1 < len(self._norm_starts) else position - self._orig_starts[k])
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span ``[start, end)`` of the folded text to the original text."""
         return self.to_original(start), self.to_original(end - 1) + 1

@@ -1,13 +1,16 @@
 """Sentence boundaries in folded text, found lazily and only when a stage needs them.
 
 A sentence ends at '.', '!' or '?' (plus closing quotes or brackets) followed by whitespace,
-except after common abbreviations ("Mr.", "U.S.", "Jan.", "v.", "No.") and single
-initials. Good enough for windows of a few sentences; not a linguistic parser.
+except after common abbreviations ("Mr.", "U.S.", "Jan.", "v.", "No.") and single initials; and
+at a line break before a line that starts with a capital, a digit or a quote (a headline, a new
+paragraph), found in the original text since folding turns line breaks into spaces. Good enough
+for windows of a few sentences; not a linguistic parser.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -25,9 +28,21 @@ _END = regex.compile(
     + r"|[a-z]))\." + _CLOSERS + r"|[!?]" + _CLOSERS)
 
 
-def sentence_starts(folded: str) -> list[int]:
-    """Start offsets of the sentences of a folded text (the first is 0)."""
-    return [0, *(match.end() for match in _END.finditer(folded))]
+_LINE_START = regex.compile(r"\n\s*(?=[\p{Lu}\d\"'\u201c\u2018])")
+
+
+def sentence_starts(folded: str, line_starts: Iterable[int] = ()) -> list[int]:
+    """Start offsets of the sentences of a folded text (the first is 0), merged with the folded
+    positions of lines that start a new sentence."""
+    starts = {0, *(match.end() for match in _END.finditer(folded)), *line_starts}
+    return sorted(starts)
+
+
+def line_sentence_starts(text: str) -> Iterator[int]:
+    """Original offsets where a line starts a sentence (see the module docstring)."""
+    if "\n" in text:
+        for match in _LINE_START.finditer(text):
+            yield match.end()
 
 
 class Sentences:
@@ -35,8 +50,8 @@ class Sentences:
 
     __slots__ = ("_starts",)
 
-    def __init__(self, folded: str) -> None:
-        self._starts = sentence_starts(folded)
+    def __init__(self, folded: str, line_starts: Iterable[int] = ()) -> None:
+        self._starts = sentence_starts(folded, line_starts)
 
     def index(self, position: int) -> int:
         """The number of the sentence holding ``position``."""

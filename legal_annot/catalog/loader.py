@@ -46,6 +46,7 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], bool, str]] = {
     "related": (list, False, "a list of entry ids"),
     "description": (dict, False, "a table with concepts, window, absent"),
     "proper_noun": (bool, False, "true if the names only count when capitalized"),
+    "match_name": (bool, False, "false if the name is only a label, found through citations instead"),
     "plain_aliases": (list, False, "a list of names that count in any case, even for a proper_noun entry"),
     "examples": (list, True, "a list of sentences that must match"),
     "near_misses": (list, False, "a list of sentences that must not match"),
@@ -192,7 +193,7 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     if not summary:
         raise reader.fail("summary", "is empty; expected two or three plain sentences")
     plain = reader.strings("plain_aliases")
-    declared = (name, *reader.strings("aliases"), *plain)
+    declared = ((name,) if reader.get("match_name", True) else ()) + (*reader.strings("aliases"), *plain)
     description = reader.get("description")
     entry = Entry(
         authority=Authority(

@@ -1,0 +1,108 @@
+"""Build docs/example.html from the bundled example article and check it in headless Chromium.
+
+    python scripts/example_page.py build              # write docs/example.html
+    python scripts/example_page.py check             # render it in Chromium and assert links/tooltips
+    python scripts/example_page.py screenshot        # write docs/example.png (a tooltip open)
+
+The check loads a copy of the page with a small script appended that focuses every annotation and
+records what the browser shows: the link, the title, and the ::after tooltip's computed content.
+Chromium must be installed (Debian package: chromium).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import legal_annot
+from legal_annot.examples import example_article
+from legal_annot.render.page import render_page
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs" / "example.html"
+SHOT = ROOT / "docs" / "example.png"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars", "--force-device-scale-factor=1"]
+
+PROBE = """<script>
+(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.legal-annot')) {
+    el.focus();
+    const after = getComputedStyle(el, '::after').content;
+    out.push({tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), title: el.getAttribute('title'),
+              focused: document.activeElement === el, tooltip: after, kind: el.dataset.kind});
+  }
+  const pre = document.createElement('pre');
+  pre.id = 'legal-annot-probe';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>"""
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if path := shutil.which(name):
+            return path
+    raise SystemExit("Chromium is not installed (Debian: apt-get install chromium)")
+
+
+def build() -> str:
+    result = legal_annot.annotate(example_article())
+    page = render_page(result, "legal_annot example: a county jail standoff")
+    PAGE.write_text(page, encoding="utf-8")
+    return page
+
+
+def _run(args: list[str], page: str) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "page.html"
+        copy.write_text(page, encoding="utf-8")
+        done = subprocess.run([chromium(), *FLAGS, f"--user-data-dir={tmp}/profile", *args, copy.as_uri()],
+                              capture_output=True, text=True, timeout=120, check=True)
+        return done.stdout
+
+
+def check(page: str | None = None) -> list[dict]:
+    page = page if page is not None else PAGE.read_text(encoding="utf-8")
+    dom = _run(["--dump-dom", "--virtual-time-budget=2000"], page.replace("</body>", PROBE + "</body>"))
+    found = re.search(r'<pre id="legal-annot-probe">(.*?)</pre>', dom, re.S)
+    if not found:
+        raise AssertionError("the probe did not run in the browser")
+    import html as html_module
+
+    probed = json.loads(html_module.unescape(found.group(1)))
+    assert probed, "no annotation elements in the page"
+    for item in probed:
+        assert item["focused"], f"cannot focus {item}"
+        assert item["title"], f"no explanation on {item}"
+        assert item["tooltip"].strip('"') == item["title"], f"tooltip not shown on focus: {item}"
+        if item["tag"] == "a":
+            assert item["href"].startswith("https://"), item
+    assert sum(item["tag"] == "a" for item in probed) >= 5, "too few links"
+    return probed
+
+
+def screenshot() -> None:
+    page = PAGE.read_text(encoding="utf-8")
+    focus = "<script>document.querySelectorAll('a.legal-annot')[1].focus();</script>"
+    _run(["--window-size=900,1000", f"--screenshot={SHOT}"], page.replace("</body>", focus + "</body>"))
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "check"
+    if command == "build":
+        build()
+    elif command == "check":
+        print(f"{len(check())} annotations rendered with links and tooltips")
+    elif command == "screenshot":
+        screenshot()
+    else:
+        raise SystemExit(__doc__)

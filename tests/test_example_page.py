@@ -1,0 +1,46 @@
+"""docs/example.html is the bundled article annotated, and it works in a real browser: every
+reference links out and shows its explanation on keyboard focus (headless Chromium; skipped only
+where Chromium is not installed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+import legal_annot
+from legal_annot.examples import example_article
+from legal_annot.render.page import render_page
+
+ROOT = Path(__file__).parent.parent
+SCRIPT = ROOT / "scripts" / "example_page.py"
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("example_page", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fresh_page() -> str:
+    return render_page(legal_annot.annotate(example_article()), "legal_annot example: a county jail standoff")
+
+
+def test_page_is_current() -> None:
+    assert (ROOT / "docs" / "example.html").read_text(encoding="utf-8") == fresh_page(), (
+        "regenerate with: python scripts/example_page.py build && python scripts/example_page.py screenshot")
+
+
+def test_page_has_no_external_resources() -> None:
+    page = fresh_page()
+    assert "<link" not in page and "<script" not in page and "src=" not in page
+
+
+@pytest.mark.skipif(not any(map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))),
+                    reason="Chromium is not installed")
+def test_links_and_tooltips_in_chromium() -> None:
+    probed = load_script().check(fresh_page())
+    assert len(probed) == len(legal_annot.annotate(example_article()))

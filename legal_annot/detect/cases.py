@@ -64,6 +64,7 @@ _LEGAL_CUE = regex.compile(
     r"\b(?:court|courts|justices?|judges?|rul(?:ed|ing|ings)|case|cases|lawsuit|sued|suit|appeals?|"
     r"verdict|decision|decided|precedent|opinion|argued|plaintiffs?|defendants?|litigation|filed|"
     r"overturn\w*|overrul\w*|holding|held|dissent\w*|majority|docket|petition\w*|certiorari)\b", regex.I)
+_CUE_REACH = 300
 _STRICT_CUE = regex.compile(
     r"\b(?:justices?|judges?|lawsuits?|sued|suing|rul(?:ed|ing)|verdict|plaintiffs?|defendants?|litigation|"
     r"supreme court|appeals court|district court|court of appeals|precedent|oral arguments?|certiorari)\b")
@@ -119,12 +120,15 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     sentence = doc.sentences.index(hit.start)
     length = len(doc.folded)
     lo, hi = doc.sentences.bounds(sentence, length)
+    # Look no further than a few hundred characters: a text without sentence ends must not make
+    # every anchor scan the whole text.
+    near_lo, near_hi = max(lo, hit.start - _CUE_REACH), min(hi, hit.end + _CUE_REACH)
     if form != "v.":
-        return bool(_STRICT_CUE.search(doc.folded, lo, hi))
+        return bool(_STRICT_CUE.search(doc.folded, near_lo, near_hi))
     if _PARTY_SHAPE.search(f"{first} {second}") or regex.match(r",?\s*\d", doc.text[end:end + 4]):
         return True
-    lo = doc.sentences.bounds(max(0, sentence - 1), length)[0]
-    return bool(_LEGAL_CUE.search(doc.folded, lo, hi))
+    lo = max(doc.sentences.bounds(max(0, sentence - 1), length)[0], hit.start - 2 * _CUE_REACH)
+    return bool(_LEGAL_CUE.search(doc.folded, lo, near_hi))
 
 
 def case_name_mentions(doc: Document) -> list[Mention]:

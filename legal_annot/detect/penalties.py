@@ -26,6 +26,7 @@ _WORD_NUMBERS = {
 } | {"twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety-nine": 99}
 _NUM = r"(?P<num>\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
 _LOOKBACK, _LOOKAHEAD = 90, 60
+_CONTEXT_REACH = 250  # how far around a duration to look for "prison", "sentence" ... (in its sentence)
 
 # "up to five years", "a maximum sentence of 15 years", "punishable by up to 10 years",
 # "a mandatory minimum of two years" -- matched leftward from the anchor.
@@ -63,8 +64,8 @@ def _read_claim(doc: Document, start: int, end: int) -> tuple[int, int, float | 
     match = _BEFORE.search(folded, max(0, start - _LOOKBACK), end)
     if not match:
         return None
-    sentence = doc.sentences.bounds(doc.sentences.index(start), len(folded))
-    if not _PENALTY_CONTEXT.search(folded, *sentence):
+    lo, hi = doc.sentences.bounds(doc.sentences.index(start), len(folded))
+    if not _PENALTY_CONTEXT.search(folded, max(lo, start - _CONTEXT_REACH), min(hi, end + _CONTEXT_REACH)):
         return None
     return match.start(), match.end(), _number(match.group("num")), False, bool(match.group("min"))
 

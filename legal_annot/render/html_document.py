@@ -36,10 +36,12 @@ class _Element:
     tag: str
     start: int  # offset of "<" of the start tag
     content_start: int  # offset just after the start tag
+    parent: int  # index of the enclosing inline element, -1 at the top
+    depth: int
+    first_char: int  # index of the first visible character inside it
     end: int = -1  # offset just after the end tag, once seen
     content_end: int = -1
-    text_first: int = -1  # index of its first and last visible character
-    text_last: int = -1
+    end_char: int = -1  # index just after its last visible character
 
 
 class _Reader(HTMLParser):
@@ -53,10 +55,12 @@ class _Reader(HTMLParser):
         self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
         self.chars: list[str] = []  # the visible text, piece by piece
         self.spans: list[tuple[int, int]] = []  # source [start, end) of each visible character
-        self.paths: list[tuple[int, ...]] = []  # open inline elements around each character
+        self.inner: list[int] = []  # innermost inline element around each character (-1: none)
         self.elements: list[_Element] = []
         self.stack: list[tuple[str, int | None, bool]] = []  # (tag, inline element index, masks)
+        self.inline: list[int] = []  # open inline elements, outermost first
         self.masked = 0
+        self.closing = False
 
     def _source_offset(self) -> int:
         line, column = self.getpos()
@@ -66,10 +70,7 @@ class _Reader(HTMLParser):
         if self.chars and self.chars[-1] != SEPARATOR:
             self.chars.append(SEPARATOR)
             self.spans.append((at, at))
-            self.paths.append(())
-
-    def _path(self) -> tuple[int, ...]:
-        return tuple(index for _, index, _ in self.stack if index is not None)
+            self.inner.append(-1)
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         start = self._source_offset()
@@ -83,7 +84,10 @@ class _Reader(HTMLParser):
         index = None
         if tag in INLINE and not masks:
             index = len(self.elements)
-            self.elements.append(_Element(tag, start, end))
+            parent = self.inline[-1] if self.inline else -1
+            depth = self.elements[parent].depth + 1 if parent >= 0 else 0
+            self.elements.append(_Element(tag, start, end, parent, depth, len(self.spans)))
+            self.inline.append(index)
         else:
             self._separator(start)
         self.stack.append((tag, index, masks))
@@ -105,6 +109,8 @@ class _Reader(HTMLParser):
             if index is not None:
                 element = self.elements[index]
                 element.content_end, element.end = (start, end) if open_tag_ == tag else (start, start)
+                element.end_char = len(self.spans)
+                self.inline.pop()
             if open_tag_ == tag:
                 break
         if tag not in INLINE:
@@ -114,22 +120,19 @@ class _Reader(HTMLParser):
         if self.masked:
             self._separator(start)
             return
-        path = self._path()
-        for index in path:
-            element = self.elements[index]
-            if element.text_first < 0:
-                element.text_first = len(self.spans)
-            element.text_last = len(self.spans) + len(decoded) - 1
         if one_to_one:
             self.chars.append(decoded)
             self.spans.extend((start + i, start + i + 1) for i in range(len(decoded)))
         else:
             self.chars.extend(decoded)
             self.spans.extend((start, end) for _ in decoded)
-        self.paths.extend(path for _ in decoded)
+        self.inner.extend([self.inline[-1] if self.inline else -1] * len(decoded))
 
     def handle_data(self, data: str) -> None:
         start = self._source_offset()
+        if self.closing:  # markup left unfinished at the end of input ("<!--..."): browsers don't show it
+            self._separator(start)
+            return
         self._text(data, start, start + len(data), one_to_one=True)
 
     def handle_entityref(self, name: str) -> None:
@@ -153,30 +156,36 @@ class _Reader(HTMLParser):
         self._separator(self._source_offset())
 
     def close(self) -> None:
+        self.closing = True
         super().close()
         for element in self.elements:  # never closed: it runs to the end of the input
             if element.end < 0:
                 element.content_end = element.end = len(self.source)
+                element.end_char = len(self.spans)
 
 
-def _widen(reader: _Reader, text: str, start: int, end: int) -> tuple[int, int] | None:
+def _widen(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
     """Source offsets for visible text [start, end), widened to whole inline elements where the
     annotation starts or ends inside one; None when that would break the nesting."""
-    path_start, path_end = reader.paths[start], reader.paths[end - 1]
-    common = 0
-    while common < min(len(path_start), len(path_end)) and path_start[common] == path_end[common]:
-        common += 1
     source_start, source_end = reader.spans[start][0], reader.spans[end - 1][1]
-    for index in path_start[common:]:  # the annotation must begin where the element's text begins
-        element = reader.elements[index]
-        if element.text_first != start:
-            return None
-        source_start = min(source_start, element.start)
-    for index in path_end[common:]:  # ... and end where it ends
-        element = reader.elements[index]
-        if element.text_last != end - 1:
-            return None
-        source_end = max(source_end, element.end)
+    first, last = reader.inner[start], reader.inner[end - 1]
+    if first == last:
+        return source_start, source_end
+    elements = reader.elements
+    a, b = first, last  # walk both up to their lowest common inline ancestor
+    while a != b:
+        if a >= 0 and (b < 0 or elements[a].depth >= elements[b].depth):
+            element = elements[a]  # the annotation must begin where this element's text begins
+            if element.first_char != start or element.end < 0:
+                return None
+            source_start = min(source_start, element.start)
+            a = element.parent
+        else:
+            element = elements[b]  # ... and end where it ends
+            if element.end_char != end:
+                return None
+            source_end = max(source_end, element.end)
+            b = element.parent
     return source_start, source_end
 
 
@@ -194,7 +203,7 @@ def annotate_html_document(html: str, annotate: Callable[[str], Iterable[Annotat
     open_spans: list[tuple[int, int]] = []  # placed spans that may still contain the next one
     for i, ann in enumerate(annotations):
         contains = i + 1 < len(annotations) and annotations[i + 1].start < ann.end
-        span = _widen(reader, text, ann.start, ann.end)
+        span = _widen(reader, ann.start, ann.end)
         if span is None:
             continue
         while open_spans and open_spans[-1][1] <= span[0]:

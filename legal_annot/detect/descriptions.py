@@ -12,6 +12,8 @@ from collections import defaultdict
 
 from legal_annot.catalog import Catalog
 from legal_annot.detect.phrases import ABSENT, TERM
+
+_DESCRIPTION_ROLES = frozenset({TERM, ABSENT})
 from legal_annot.document import Document, Mention
 
 
@@ -42,22 +44,40 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
 
 
 def description_mentions(doc: Document, *, catalog: Catalog) -> list[Mention]:
-    """One mention per (entry, sentence) where the entry's description is satisfied."""
-    terms: dict[tuple[str, int], list[tuple[int, int, int]]] = defaultdict(list)
-    absent: set[tuple[str, int]] = set()
+    """One mention per (entry, sentence) where the entry's description is satisfied.
+
+    Hits arrive in text order, so terms are gathered one sentence at a time and the memory held
+    is that of a single sentence's terms, however long the text.
+    """
+    mentions: list[Mention] = []
+    terms: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    absent: set[str] = set()
+    current = -1
     for hit in doc.hits:
+        if hit.roles[-1].role not in _DESCRIPTION_ROLES and not any(r.role in _DESCRIPTION_ROLES for r in hit.roles):
+            continue
+        sentence = doc.sentences.index(hit.start)
+        if sentence != current:
+            _close_sentence(doc, catalog, terms, absent, mentions)
+            current = sentence
         for role in hit.roles:
             if role.role == TERM:
-                terms[(role.entry_id, doc.sentences.index(hit.start))].append((hit.start, hit.end, role.group))
+                terms[role.entry_id].append((hit.start, hit.end, role.group))
             elif role.role == ABSENT:
-                absent.add((role.entry_id, doc.sentences.index(hit.start)))
-    mentions = []
-    for (entry_id, sentence), hits in terms.items():
+                absent.add(role.entry_id)
+    _close_sentence(doc, catalog, terms, absent, mentions)
+    return mentions
+
+
+def _close_sentence(doc: Document, catalog: Catalog, terms: dict[str, list[tuple[int, int, int]]],
+                    absent: set[str], mentions: list[Mention]) -> None:
+    """Judge the gathered terms of one sentence, then forget them."""
+    for entry_id, hits in terms.items():
         entry = catalog.entry(entry_id)
         description = entry.description
         assert description is not None
         groups = len(description.concepts)
-        if len({g for _, _, g in hits}) < groups or (entry_id, sentence) in absent:
+        if entry_id in absent or len({g for _, _, g in hits}) < groups:
             continue
         span = _best_window(sorted(hits), groups, doc.folded, description.window)
         if span is None:
@@ -65,4 +85,5 @@ def description_mentions(doc: Document, *, catalog: Catalog) -> list[Mention]:
         start, end = doc.original_span(*span)
         mentions.append(Mention(start, end, entry.authority.kind, "description", (entry_id,),
                                 (description.confidence,), folded_start=span[0], folded_end=span[1]))
-    return mentions
+    terms.clear()
+    absent.clear()

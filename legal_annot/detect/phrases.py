@@ -96,7 +96,8 @@ class PhraseScanner:
             ordered = _name_roles_first(roles)
             exact = tuple(r for r in ordered if not r.prefix)
             prefix = tuple(r for r in ordered if r.prefix)
-            automaton.add_word(phrase, (len(phrase), exact, prefix))
+            # Precomputed role tuples: a hit only points at them, so millions of hits cost little.
+            automaton.add_word(phrase, (len(phrase), exact, prefix, exact + prefix))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
@@ -108,7 +109,7 @@ class PhraseScanner:
         if not self.size:
             return
         last = len(folded) - 1
-        for end_index, (length, exact, prefix) in self._automaton.iter(folded):
+        for end_index, (length, exact, prefix, both) in self._automaton.iter(folded):
             start = end_index - length + 1
             # A phrase starting or ending with a word character must not continue a word.
             if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_") and folded[start].isalnum():
@@ -118,7 +119,7 @@ class PhraseScanner:
                 if prefix:
                     yield PhraseHit(start, _word_end(folded, end_index + 1), prefix)
             elif exact:
-                yield PhraseHit(start, end_index + 1, exact + prefix)
+                yield PhraseHit(start, end_index + 1, both)
             elif prefix:
                 yield PhraseHit(start, end_index + 1, prefix)
 

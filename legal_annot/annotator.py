@@ -13,8 +13,8 @@ from legal_annot.catalog import Catalog
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
 from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short_form_mentions
-from legal_annot.detect.descriptions import description_mentions
-from legal_annot.detect.names import named_mentions
+from legal_annot.detect.descriptions import DescriptionMentions
+from legal_annot.detect.names import NamedMentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
 from legal_annot.detect.phrases import DESCRIPTION_ROLES, NAME_ROLES, PhraseScanner
 from legal_annot.detect.statutes import ANCHORS as CITATION_ANCHORS
@@ -22,7 +22,7 @@ from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation
 from legal_annot.document import Document, Mention
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
-from legal_annot.resolve import keep_short_names, select_non_overlapping
+from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping
 
 
 def _case_citations(catalog: Catalog) -> Detector:
@@ -38,11 +38,11 @@ def _case_citations(catalog: Catalog) -> Detector:
 Detector = Callable[[Document], Iterable[Mention]]
 Linker = Callable[[Document, Sequence[Mention]], Iterable[Mention]]
 DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
-    "names": lambda catalog: partial(named_mentions, catalog=catalog),
+    "names": NamedMentions,
     "citations": lambda catalog: partial(citation_mentions, catalog=catalog, index=CitationIndex(catalog)),
     "cases": lambda catalog: _case_citations(catalog),
     "case_names": lambda _catalog: case_name_mentions,
-    "descriptions": lambda catalog: partial(description_mentions, catalog=catalog),
+    "descriptions": DescriptionMentions,
 }
 LINKERS: dict[str, Callable[[Catalog], Linker]] = {
     "anaphora": lambda _catalog: anaphora_mentions,
@@ -106,7 +106,7 @@ class Annotator:
             found.extend(detect(doc))
         mentions = select_non_overlapping(keep_short_names(found))
         for link in self._linkers:
-            mentions = select_non_overlapping([*mentions, *link(doc, mentions)])
+            mentions = add_without_crossing(mentions, link(doc, mentions))
         annotations = tuple(
             self._annotation(doc, m) for m in mentions if self._kinds is None or m.kind in self._kinds)
         return Result(text, annotations)

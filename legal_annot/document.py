@@ -26,9 +26,19 @@ class Document:
         return self.normalized.text
 
     def cue_hits(self, cue: str) -> list[PhraseHit]:
-        """Hits of one engine cue (roles are ordered, so a cue role is always last)."""
-        return [h for h in self.hits if h.roles[-1].role == CUE and any(
-            r.role == CUE and r.entry_id == cue for r in h.roles)]
+        """Hits of one engine cue, in text order."""
+        return self._cue_index.get(cue, [])
+
+    @cached_property
+    def _cue_index(self) -> dict[str, list[PhraseHit]]:
+        """Hits of every engine cue, gathered in one pass (roles are ordered: a cue role is last)."""
+        index: dict[str, list[PhraseHit]] = {}
+        for hit in self.hits:
+            if hit.roles[-1].role == CUE:
+                for role in hit.roles:
+                    if role.role == CUE:
+                        index.setdefault(role.entry_id, []).append(hit)
+        return index
 
     @cached_property
     def sentences(self) -> Sentences:

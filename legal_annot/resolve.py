@@ -105,3 +105,33 @@ def select_non_overlapping(mentions: Iterable[Mention]) -> list[Mention]:
                 len(inside) == 1 and (inside[0].start, inside[0].end) == (container.start, container.end)):
             kept.append(container)
     return sorted(chosen + kept, key=lambda m: (m.start, -m.end))
+
+
+def add_without_crossing(chosen: list[Mention], extra: Iterable[Mention]) -> list[Mention]:
+    """Add a linker's mentions to an already resolved list (sorted by start): a new mention is
+    kept unless it overlaps a chosen one, other than a description containing it. Linkers never
+    displace what the detectors found, so the resolved list is not re-sorted from scratch."""
+    extra = sorted(extra, key=_priority)
+    if not extra:
+        return chosen
+    starts = [m.start for m in chosen]
+    ends_max: list[int] = []  # running maximum of ends, to find any chosen mention reaching past a point
+    running = -1
+    for m in chosen:
+        running = max(running, m.end)
+        ends_max.append(running)
+    added: list[Mention] = []
+    for mention in extra:
+        i = bisect_left(starts, mention.end)  # chosen[:i] start before the new mention ends
+        crossing = False
+        j = i - 1
+        while j >= 0 and ends_max[j] > mention.start:
+            other = chosen[j]
+            if other.end > mention.start and not (other.how == "description" and other.start <= mention.start
+                                                 and mention.end <= other.end):
+                crossing = True
+                break
+            j -= 1
+        if not crossing and not any(a.start < mention.end and mention.start < a.end for a in added):
+            added.append(mention)
+    return sorted([*chosen, *added], key=lambda m: (m.start, -m.end))

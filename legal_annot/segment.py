@@ -18,14 +18,13 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen gov sen rep rev prof hon lt col sgt capt cmdr adm "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "v vs no nos inc corp co ltd dept art cl amend sec secs stat reg fed supp app cir ct "
-    "e.g i.e u.s u.s.c c.f.r u.s.a d.c n.y l.a a.m p.m etc al".split()
+    "e.g i.e u.s u.s.c c.f.r u.s.a d.c n.y l.a a.m p.m etc al id".split()
 )
-_CLOSERS = r"""["')\]]*(?=\s)"""
-# A '.' ends a sentence unless an abbreviation or a single initial stands right before it; the
-# check is a lookbehind, so the scan stays one regex pass.
+# A '.' after "mr", "u.s", "jan" or a single initial does not end a sentence: one variable-width
+# lookbehind (the regex module), tried only where a '.' stands.
 _END = regex.compile(
-    r"(?<!\b(?:" + "|".join(regex.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
-    + r"|[a-z]))\." + _CLOSERS + r"|[!?]" + _CLOSERS)
+    r"(?:(?=\.)(?<!\b(?:" + "|".join(regex.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r"|[a-z]))\.|[!?])" + r"""["')\]]*(?=\s)""")
 
 
 _LINE_START = regex.compile(r"\n\s*(?=[\p{Lu}\d\"'\u201c\u2018])")
@@ -34,8 +33,7 @@ _LINE_START = regex.compile(r"\n\s*(?=[\p{Lu}\d\"'\u201c\u2018])")
 def sentence_starts(folded: str, line_starts: Iterable[int] = ()) -> list[int]:
     """Start offsets of the sentences of a folded text (the first is 0), merged with the folded
     positions of lines that start a new sentence."""
-    starts = {0, *(match.end() for match in _END.finditer(folded)), *line_starts}
-    return sorted(starts)
+    return sorted({0, *line_starts, *(match.end() for match in _END.finditer(folded))})
 
 
 def line_sentence_starts(text: str) -> Iterator[int]:

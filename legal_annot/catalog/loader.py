@@ -114,7 +114,11 @@ def _penalty(reader: _Reader, table: Any) -> Penalty:
 def _expand_term(term: str, expander: AliasExpander) -> tuple[str, ...]:
     """A description term and its variant spellings (prefix terms are kept as written)."""
     folded = fold_phrase(term)
-    return (folded,) if folded.endswith("*") else expander.expand(folded)
+    if folded.endswith("*"):
+        return (folded,)
+    # A whole term replaced by a short plain word ("united states" -> "us") would match the
+    # pronoun: keep only variants that are still distinctive.
+    return tuple(v for v in expander.expand(folded) if v == folded or not regex.fullmatch(r"[a-z]{1,3}", v))
 
 
 def _description(reader: _Reader, table: dict[str, Any], expander: AliasExpander) -> Description:

@@ -16,7 +16,7 @@ from legal_annot.models import Authority, Kind
 
 NAME_ONLY, NAME_SHORT = 0.6, 0.55
 CASE_ANCHOR = "versus"
-ANCHORS = ("v.", "vs.", "vs", "v")
+ANCHORS = ("v.", "vs.", "vs")  # a bare "v" ("Smith v Jones") is too rare to scan every letter v for
 
 _SLUG = regex.compile(r"[^0-9a-z]+")
 

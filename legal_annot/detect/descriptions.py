@@ -43,47 +43,73 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
     return best
 
 
-def description_mentions(doc: Document, *, catalog: Catalog) -> list[Mention]:
-    """One mention per (entry, sentence) where the entry's description is satisfied.
+class DescriptionMentions:
+    """The descriptions stage: one mention per (entry, sentence) where the entry's description
+    is satisfied.
 
-    Hits arrive in text order, so terms are gathered one sentence at a time and the memory held
-    is that of a single sentence's terms, however long the text.
+    Hits arrive in text order, so they are gathered one sentence at a time (the memory held is
+    one sentence's hits, however long the text). Each entry keeps a bit mask of the concept
+    groups seen, so most entries are dismissed without looking at positions; what a phrase means
+    for descriptions is worked out once per phrase and cached.
     """
-    mentions: list[Mention] = []
-    terms: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    absent: set[str] = set()
-    current = -1
-    for hit in doc.hits:
-        if hit.roles[-1].role not in _DESCRIPTION_ROLES and not any(r.role in _DESCRIPTION_ROLES for r in hit.roles):
-            continue
-        sentence = doc.sentences.index(hit.start)
-        if sentence != current:
-            _close_sentence(doc, catalog, terms, absent, mentions)
-            current = sentence
-        for role in hit.roles:
-            if role.role == TERM:
-                terms[role.entry_id].append((hit.start, hit.end, role.group))
-            elif role.role == ABSENT:
-                absent.add(role.entry_id)
-    _close_sentence(doc, catalog, terms, absent, mentions)
-    return mentions
 
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._full: dict[str, int] = {
+            e.id: (1 << len(e.description.concepts)) - 1 for e in catalog.entries if e.description is not None}
+        self._facts: dict[int, tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]] = {}
 
-def _close_sentence(doc: Document, catalog: Catalog, terms: dict[str, list[tuple[int, int, int]]],
-                    absent: set[str], mentions: list[Mention]) -> None:
-    """Judge the gathered terms of one sentence, then forget them."""
-    for entry_id, hits in terms.items():
-        entry = catalog.entry(entry_id)
-        description = entry.description
-        assert description is not None
-        groups = len(description.concepts)
-        if entry_id in absent or len({g for _, _, g in hits}) < groups:
-            continue
-        span = _best_window(sorted(hits), groups, doc.folded, description.window)
-        if span is None:
-            continue
-        start, end = doc.original_span(*span)
-        mentions.append(Mention(start, end, entry.authority.kind, "description", (entry_id,),
-                                (description.confidence,), folded_start=span[0], folded_end=span[1]))
-    terms.clear()
-    absent.clear()
+    def _facts_of(self, roles: tuple) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
+        facts = self._facts.get(id(roles))
+        if facts is None:
+            facts = (tuple((r.entry_id, 1 << r.group, r.group) for r in roles if r.role == TERM),
+                     tuple(r.entry_id for r in roles if r.role == ABSENT))
+            self._facts[id(roles)] = facts
+        return facts
+
+    def __call__(self, doc: Document) -> list[Mention]:
+        mentions: list[Mention] = []
+        masks: dict[str, int] = {}
+        gathered: list[tuple[int, int, tuple[tuple[str, int, int], ...]]] = []
+        absent: set[str] = set()
+        sentences, length = doc.sentences, len(doc.folded)
+        lo = hi = -1
+        for start, end, roles in doc.hits:
+            terms, absents = self._facts_of(roles)
+            if not terms and not absents:
+                continue
+            if not lo <= start < hi:  # a new sentence: judge the one before
+                if masks:
+                    self._close(doc, masks, gathered, absent, mentions)
+                lo, hi = sentences.bounds(sentences.index(start), length)
+            for entry_id, bit, _ in terms:
+                masks[entry_id] = masks.get(entry_id, 0) | bit
+            if terms:
+                gathered.append((start, end, terms))
+            if absents:
+                absent.update(absents)
+        if masks:
+            self._close(doc, masks, gathered, absent, mentions)
+        return mentions
+
+    def _close(self, doc: Document, masks: dict[str, int], gathered: list, absent: set[str],
+               mentions: list[Mention]) -> None:
+        """Judge the gathered terms of one sentence, then forget them."""
+        full = self._full
+        for entry_id, mask in masks.items():
+            if mask != full[entry_id] or entry_id in absent:
+                continue
+            entry = self._catalog.entry(entry_id)
+            description = entry.description
+            assert description is not None
+            hits = sorted((start, end, group) for start, end, terms in gathered
+                          for ident, _, group in terms if ident == entry_id)
+            span = _best_window(hits, len(description.concepts), doc.folded, description.window)
+            if span is None:
+                continue
+            start, end = doc.original_span(*span)
+            mentions.append(Mention(start, end, entry.authority.kind, "description", (entry_id,),
+                                    (description.confidence,), folded_start=span[0], folded_end=span[1]))
+        masks.clear()
+        gathered.clear()
+        absent.clear()

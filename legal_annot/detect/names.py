@@ -8,8 +8,9 @@ from collections import Counter
 import regex
 
 from legal_annot.catalog import Catalog
-from legal_annot.detect.phrases import CONTEXT, GENERIC, NAME, SHORT_NAME
+from legal_annot.detect.phrases import CONTEXT, GENERIC, NAME, SHORT_NAME, Role
 from legal_annot.document import Document, Mention
+from legal_annot.models import Kind
 from legal_annot.resolve import CUED_SHORT, DIRECT, SHORT, rank_candidates
 
 _NAMES = frozenset({NAME, SHORT_NAME, GENERIC})
@@ -23,43 +24,65 @@ _LEGAL_CUE_AFTER = regex.compile(
     r" (?:decision|ruling|precedent)\b")
 
 
-def named_mentions(doc: Document, *, catalog: Catalog) -> list[Mention]:
-    """One mention per name-like hit; context cues only re-rank generic names."""
-    referenced: Counter[str] = Counter()
-    cues: Counter[str] = Counter()
-    named = []
-    for hit in doc.hits:
-        first = hit.roles[0].role  # name roles come first (see PhraseScanner)
-        if first in _NAMES:
-            named.append(hit)
-            if first == NAME:
-                referenced.update(r.entry_id for r in hit.roles if r.role == NAME)
-            cues.update(r.entry_id for r in hit.roles if r.role == CONTEXT)
-        elif first == CONTEXT:
-            cues.update(r.entry_id for r in hit.roles if r.role == CONTEXT)
-    mentions = []
-    for hit in named:
-        how = hit.roles[0].role
-        ids = tuple(r.entry_id for r in hit.roles if r.role == how)
-        start, end = doc.original_span(hit.start, hit.end)
-        phrase = doc.folded[hit.start:hit.end]
-        if phrase in catalog.entry(ids[0]).acronyms and not doc.text[start:end].isupper():
-            continue  # "RICO" is the statute, "Puerto Rico" is not
-        if how == SHORT_NAME and _LEGAL_CUE.search(doc.text, max(0, start - 40), start) \
-                or how == SHORT_NAME and _LEGAL_CUE_AFTER.match(doc.text, end):
-            how = CUED_SHORT_NAME  # "the Court in Brown", "overturned Roe", "Heller's framework"
-        if how == GENERIC:
-            ids, scores, decided = rank_candidates(ids, referenced, cues)
-        elif how in (SHORT_NAME, CUED_SHORT_NAME):
-            if not doc.text[start].isupper():
+class NamedMentions:
+    """The names stage: one mention per name-like hit; context cues only re-rank generic names.
+
+    What a phrase means (its role, entries, kind, capitalization rules) is worked out once per
+    phrase and cached, keyed by the identity of the role tuple the automaton stores for it.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._facts: dict[int, tuple[str, tuple[str, ...], Kind, frozenset[str], bool, frozenset[str]]] = {}
+
+    def _facts_of(self, roles: tuple[Role, ...]):
+        facts = self._facts.get(id(roles))
+        if facts is None:
+            how = roles[0].role
+            ids = tuple(r.entry_id for r in roles if r.role == how)
+            entry = self._catalog.entry(ids[0])
+            facts = (how, ids, entry.authority.kind, frozenset(entry.acronyms), entry.proper_noun,
+                     frozenset(entry.plain_aliases))
+            self._facts[id(roles)] = facts
+        return facts
+
+    def __call__(self, doc: Document) -> list[Mention]:
+        referenced: Counter[str] = Counter()
+        cues: Counter[str] = Counter()
+        named = []
+        for hit in doc.hits:
+            roles = hit.roles
+            first = roles[0].role  # name roles come first (see PhraseScanner)
+            if first in _NAMES:
+                named.append(hit)
+                if first == NAME:
+                    referenced.update(r.entry_id for r in roles if r.role == NAME)
+                if len(roles) > 1:
+                    cues.update(r.entry_id for r in roles if r.role == CONTEXT)
+            elif first == CONTEXT:
+                cues.update(r.entry_id for r in roles if r.role == CONTEXT)
+        text, folded = doc.text, doc.folded
+        mentions = []
+        for hit in named:
+            how, ids, kind, acronyms, proper_noun, plain = self._facts_of(hit.roles)
+            start, end = doc.original_span(hit.start, hit.end)
+            if acronyms and folded[hit.start:hit.end] in acronyms and not text[start:end].isupper():
+                continue  # "RICO" is the statute, "Puerto Rico" is not
+            if how == GENERIC:
+                ranked, scores, decided = rank_candidates(ids, referenced, cues)
+                mentions.append(Mention(start, end, kind, how, ranked, scores, decided,
+                                        folded_start=hit.start, folded_end=hit.end))
                 continue
-            scores, decided = (SHORT if how == SHORT_NAME else CUED_SHORT,), True
-        else:
-            entry = catalog.entry(ids[0])
-            if (entry.proper_noun and doc.text[start].islower()
-                    and doc.folded[hit.start:hit.end] not in entry.plain_aliases):
-                continue
-            scores, decided = (DIRECT,), True
-        mentions.append(Mention(start, end, catalog[ids[0]].kind, how, ids, scores, decided,
-                                folded_start=hit.start, folded_end=hit.end))
-    return mentions
+            if how == SHORT_NAME:
+                if not text[start].isupper():
+                    continue
+                if _LEGAL_CUE.search(text, max(0, start - 40), start) or _LEGAL_CUE_AFTER.match(text, end):
+                    how = CUED_SHORT_NAME  # "the Court in Brown", "overturned Roe", "Heller's framework"
+                scores = (SHORT if how == SHORT_NAME else CUED_SHORT,)
+            else:
+                if proper_noun and text[start].islower() and folded[hit.start:hit.end] not in plain:
+                    continue
+                scores = (DIRECT,)
+            mentions.append(Mention(start, end, kind, how, ids, scores, True,
+                                    folded_start=hit.start, folded_end=hit.end))
+        return mentions

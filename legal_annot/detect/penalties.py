@@ -39,6 +39,7 @@ _BEFORE = regex.compile(
 _COMPOUND = regex.compile(
     r"(?:^|[^\w-])" + _NUM + r"-year(?P<tail> (?:(?:maximum|prison|mandatory|minimum|federal) )*"
     r"(?:sentence|term|penalty|maximum|minimum))")
+_NUMBER_BEFORE = regex.compile(r"(?:\d|" + "|".join(_WORD_NUMBERS) + r")[ -]$")
 _LIFE = regex.compile(r"life (?:imprisonment|in prison|sentence|in federal prison|behind bars)")
 _PENALTY_CONTEXT = regex.compile(
     r"prison|imprison|sentenc|penalt|punish|jail|incarcerat|behind bars|convict")
@@ -61,6 +62,8 @@ def _read_claim(doc: Document, start: int, end: int) -> tuple[int, int, float | 
             minimum = "minimum" in match.group("tail")
             return (match.start("num"), match.end(), _number(match.group("num")), False, minimum)
         return None
+    if not _NUMBER_BEFORE.search(folded, max(0, start - 14), start):
+        return None  # "in recent years", "years ago": no number right before
     match = _BEFORE.search(folded, max(0, start - _LOOKBACK), end)
     if not match:
         return None

@@ -22,9 +22,11 @@ from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, Kind
 
 CITATION_ANCHOR = "citation"
-ANCHORS = ("u.s.c", "usc", "u. s. c", "c.f.r", "cfr", "§", "const", "art", "article", "amend",
-           "section", "sections", "sec", "secs", "title", "pub", "public law", "stat", "fed. reg",
-           "fr", "executive order", "exec. order", "e.o", "eo", "id")
+# Every pattern below contains one of these words; they are matched as whole words in the shared
+# scan, so keep them distinctive ("art." not "art", which is inside "start" and "party").
+ANCHORS = ("u.s.c", "usc", "u. s. c", "c.f.r", "cfr", "§", "const.", "art.", "article", "amend.",
+           "amendment", "section", "sections", "sec.", "secs.", "title", "pub.", "public law", "stat.",
+           "fed. reg", "fr", "executive order", "exec. order", "e.o.", "eo", "id.")
 _BEFORE, _AFTER = 40, 160
 
 _SEC = r"(?:§§?|secs?\.?|sections?)"

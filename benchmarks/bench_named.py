@@ -48,6 +48,14 @@ def test_whole_pipeline(benchmark, news_1mb: str) -> None:
 
 
 @pytest.mark.benchmark(group="named-pass-1MB-news")
+def test_names_with_descriptions(benchmark, news_1mb: str) -> None:
+    """The descriptive layer (descriptions, "this law", penalties) on top of the named pass."""
+    annotator = Annotator(stages=["names", "descriptions", "anaphora", "penalties"])
+    benchmark.pedantic(annotator.annotate, (news_1mb,), rounds=ROUNDS, warmup_rounds=1)
+    report_throughput(benchmark, news_1mb)
+
+
+@pytest.mark.benchmark(group="named-pass-1MB-news")
 def test_eyecite_get_citations(benchmark, news_1mb: str) -> None:
     result = benchmark.pedantic(eyecite.get_citations, (news_1mb,), rounds=1, warmup_rounds=0)
     report_throughput(benchmark, news_1mb)

@@ -102,6 +102,11 @@ class TestPenalties:
         (penalty,) = [a for a in mini.annotate(text) if a.kind is Kind.PENALTY]
         assert penalty.claim.consistent is True
 
+    def test_statute_outside_the_catalog_gives_none(self, mini: Annotator) -> None:
+        text = "He was charged under 18 U.S.C. § 2071. It carries up to three years in prison."
+        (penalty,) = [a for a in mini.annotate(text) if a.kind is Kind.PENALTY]
+        assert penalty.claim.consistent is None and penalty.authority.citation == "18 U.S.C. § 2071"
+
     def test_unknown_statute_gives_none(self, mini: Annotator) -> None:
         (penalty,) = [a for a in mini.annotate("He faces up to 7 years in prison.") if a.kind is Kind.PENALTY]
         assert penalty.claim.consistent is None and penalty.authority is None

@@ -54,7 +54,7 @@ _WORD = regex.compile(r"\S+")
 _TOKEN = r"(?:[A-Z][\w'’.&-]*|\d+[A-Za-z]*|&)"
 _JOIN = r"(?:of|the|for|and|de|del|la|ex|rel\.|et|al\.)"
 _SECOND = regex.compile(rf"\s+(?P<party>{_TOKEN}(?:\s+(?:{_JOIN}|{_TOKEN})){{0,7}})")
-_FIRST = regex.compile(rf"(?P<party>{_TOKEN}(?:\s+(?:{_JOIN}|{_TOKEN})){{0,6}})\s*$")
+_FIRST_TOKEN = regex.compile(_TOKEN)
 _LEADING = frozenset(
     "In The A An See Under After Before Like Since Unlike Both Citing While When But And Cf. Compare "
     "Also As At By For From If Of On Only Or So Then This That Though Until With Without Yet Court "
@@ -74,6 +74,52 @@ _PARTY_SHAPE = regex.compile(
 _GENERIC_PARTY = frozenset(
     "United States State People City County Commonwealth Department Board National American "
     "Federal Ex In Re New Town Village Estate Doe Roe".split())
+
+
+class _Party:
+    """The first party found by walking back from "v." (what a regex match would give)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def __getitem__(self, _group: str) -> str:
+        return self._text[self._start:self._end]
+
+    def start(self, _group: str = "party") -> int:
+        return self._start
+
+    def end(self, _group: str = "party") -> int:
+        return self._end
+
+
+_TOKEN_RE = regex.compile(rf"{_TOKEN}|{_JOIN}")
+_MAX_FIRST_TOKENS = 7
+
+
+def _first_party(text: str, vstart: int) -> _Party | None:
+    """Walk back word by word from "v." while words look like a party name (capitalized words,
+    numbers, "of", "the" ...): cheaper than a regex searching every position before the "v."."""
+    end = vstart
+    while end > 0 and text[end - 1] in " \t\r\n":
+        end -= 1
+    if end == vstart:
+        return None
+    start, position, count = end, end, 0
+    while position > 0 and count < _MAX_FIRST_TOKENS:
+        word_start = position
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        if not _TOKEN_RE.fullmatch(text, word_start, position):
+            break
+        start, count = word_start, count + 1
+        position = word_start
+        while position > 0 and text[position - 1] in " \t\r\n":
+            position -= 1
+        if position == word_start:
+            break
+    if count == 0 or not _FIRST_TOKEN.match(text, start):
+        return None
+    return _Party(text, start, end)
 
 
 def _trim_first(party: str) -> str:
@@ -141,8 +187,8 @@ def case_name_mentions(doc: Document) -> list[Mention]:
     for hit in longest.values():
         vstart, vend = doc.original_span(hit.start, hit.end)
         second = _SECOND.match(doc.text, vend)
-        first = _FIRST.search(doc.text, max(0, vstart - 120), vstart)
-        if not first or not second or first.end() > vstart:
+        first = _first_party(doc.text, vstart) if second else None
+        if not first or not second:
             continue
         next_case = bool(regex.match(r"\s+vs?\.?\s", doc.text[second.end():second.end() + 6]))
         first_name, second_name = _trim_first(first["party"]), _trim_second(second["party"], next_case)

@@ -2,8 +2,9 @@
 
 eyecite's cost grows faster than its input, and most news paragraphs hold no citation, so the text
 is cut into paragraph-sized pieces and a piece is handed to eyecite only when a citation could
-start in it: a reporter abbreviation (from eyecite's own extractor strings) right after a volume
-number, or "Id.", "ibid." or "supra". The test suite checks on real opinions that this loses
+start in it: a case reporter abbreviation (from eyecite's own extractor strings) right after a
+volume number, or "Id.", "ibid." or "supra". Those places are found in one pass over the whole
+text and checked in a small window each. The test suite checks on real opinions that this loses
 nothing eyecite would find. Citations from all pieces are then resolved together with eyecite's
 resolver, so "Id." and "supra" still reach the case named pieces earlier.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import ahocorasick
@@ -35,7 +37,13 @@ logging.getLogger("eyecite").addHandler(logging.NullHandler())
 MAX_PIECE = 8_000
 UNRESOLVED = -1
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_SHORT_FORMS = re.compile(r"\b(?:[Ii]d\.|[Ii]bid\b|supra\b)")
+# Where the exact filter could fire at all, found in one pass over the whole text: a volume-like
+# character, optional whitespace, then a character a case reporter can start with (every case
+# reporter string of eyecite starts with a capital, "(" or one of the few lower-case forms
+# listed), or Id./ibid./supra. Pieces with no such place skip the exact filter.
+_CANDIDATE = re.compile(r"[0-9_\-\u2013\u2014](?=\s*(?:[A-Z(]|cal\.|mills|mt|p\.\s*2|wl))")
+_SHORT_FORM_WORDS = ("Id.", "id.", "Ibid", "ibid", "supra")
+_REPORTER_REACH = 64  # longer than any case reporter string with its spaces
 _WHITESPACE = re.compile(r"\s+")
 _AFTER_REPORTER = re.compile(r"$|[^A-Za-z]|at\d|at_")
 
@@ -70,9 +78,16 @@ def _is_case_reporter(extractor: object) -> bool:
     return any(getattr(edition.reporter, "source", "") == "reporters" for edition in editions)
 
 
+# What may stand right before a case reporter: a volume ("521 U.S."), a blank volume
+# ("___ U.S. ___", "- U.S. -") or a neutral citation's year ("2019-Ohio-1234").
+_BEFORE_REPORTER = "0123456789_-\u2013\u2014"
+
+
 def _reporter_filter() -> list[tuple[ahocorasick.Automaton, bool]]:
     """Automata over the strings of eyecite's case-reporter extractors (case-sensitive and
-    -insensitive), whitespace removed as eyecite's own prefilter does."""
+    -insensitive), whitespace removed as eyecite's own prefilter does, each key prefixed with
+    every character that may precede a reporter, so the automaton itself skips the many
+    reporter-like strings of prose ("the U.S. Army") and only candidates reach Python."""
     sensitive = ahocorasick.Automaton()
     insensitive = ahocorasick.Automaton()
     for extractor in filter(_is_case_reporter, EXTRACTORS):
@@ -80,10 +95,9 @@ def _reporter_filter() -> list[tuple[ahocorasick.Automaton, bool]]:
             key = _WHITESPACE.sub("", string)
             if not key:
                 continue
-            if extractor.flags & re.I:
-                insensitive.add_word(key.lower(), len(key))
-            else:
-                sensitive.add_word(key, len(key))
+            automaton, key = (insensitive, key.lower()) if extractor.flags & re.I else (sensitive, key)
+            for before in _BEFORE_REPORTER:
+                automaton.add_word(before + key, len(key) + 1)
     built = []
     for automaton, lower in ((sensitive, False), (insensitive, True)):
         if len(automaton):
@@ -100,18 +114,28 @@ class CaseCitationFinder:
 
     def may_hold_citation(self, piece: str) -> bool:
         """False only when eyecite cannot find a case citation in ``piece``."""
-        if _SHORT_FORMS.search(piece):
-            return True
-        stripped = _WHITESPACE.sub("", piece)
+        return bool(self.citation_places(piece))
+
+    def citation_places(self, text: str) -> list[int]:
+        """Offsets in ``text`` where a case citation may start (superset of eyecite's): a case
+        reporter right after a volume-like character, or Id./ibid./supra."""
+        places = [m.start() for m in _CANDIDATE.finditer(text) if self._reporter_at(text, m.start())]
+        for word in _SHORT_FORM_WORDS:
+            position = text.find(word)
+            while position >= 0:
+                if position == 0 or not text[position - 1].isalnum():
+                    places.append(position)
+                position = text.find(word, position + 1)
+        return sorted(places)
+
+    def _reporter_at(self, text: str, position: int) -> bool:
+        """Whether a case reporter string follows the volume-like character at ``position``
+        (whitespace removed, as eyecite's own prefilter does), not followed by a letter."""
+        window = _WHITESPACE.sub("", text[position:position + _REPORTER_REACH])
         for automaton, lower in self._filters:
-            text = stripped.lower() if lower else stripped
-            for end, length in automaton.iter(text):
-                start = end - length + 1
-                # A volume ("521 U.S."), a blank one ("___ U.S. ___", "- U.S. -") or a neutral
-                # citation's year ("2019-Ohio-1234") stands right before a case reporter.
-                # After it, no letter ("18 U.S.C." is a statute), unless it is a pin cite ("U.S. at 5").
-                if start > 0 and (text[start - 1].isdigit() or text[start - 1] in "_-\u2013\u2014") \
-                        and _AFTER_REPORTER.match(text, end + 1):
+            probe = window.lower() if lower else window
+            for end, length in automaton.iter(probe):
+                if end - length + 1 == 0 and _AFTER_REPORTER.match(probe, end + 1):
                     return True
         return False
 
@@ -127,8 +151,12 @@ class CaseCitationFinder:
     def find(self, text: str) -> list[FoundCase]:
         """Every case citation eyecite finds in ``text``, grouped by the case each refers to."""
         citations: list[tuple[int, str, CitationBase]] = []
+        places = self.citation_places(text)
+        if not places:
+            return []
         for offset, piece in self.pieces(text):
-            if not self.may_hold_citation(piece):
+            first = bisect_left(places, offset)
+            if first == len(places) or places[first] >= offset + len(piece):
                 continue
             for citation in eyecite.get_citations(piece):
                 if isinstance(citation, CaseCitation | IdCitation | SupraCitation | ReferenceCitation):

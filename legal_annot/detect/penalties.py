@@ -115,7 +115,9 @@ def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Cat
         start, end = doc.original_span(fstart, fend)
         statute = _statute_near(doc, statutes, starts, fstart)
         maximum, consistent, ids, scores, note = None, None, (), (0.7,), ""
-        if statute is not None:
+        if statute is not None and not statute.entry_ids:  # a statute outside the catalog: no maximum known
+            note = f"tied to {doc.text[statute.start:statute.end]!r}, whose maximum is not in the catalog"
+        elif statute is not None:
             ids, scores = statute.entry_ids, (min(0.7, statute.confidence),)
             verdicts = {_consistent(catalog[i].penalties, years, life, minimum) for i in
                         (statute.entry_ids if not statute.decided else statute.entry_ids[:1])}
@@ -127,5 +129,6 @@ def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Cat
                              maximum=maximum, consistent=consistent)
         out.append(Mention(start, end, Kind.PENALTY, "penalty", ids, scores,
                            statute.decided if statute else True, claim=claim, note=note,
+                           authority=statute.authority if statute is not None and not ids else None,
                            folded_start=fstart, folded_end=fend))
     return out

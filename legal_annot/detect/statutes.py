@@ -132,31 +132,38 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else roman_to_int(text)
 
 
-def _windows(doc: Document) -> Iterator[tuple[int, int]]:
-    """Merged text windows around citation anchors."""
-    anchors = doc.cue_hits(CITATION_ANCHOR)
-    n = len(doc.folded)
-    lo = hi = -1
-    for hit in anchors:
-        start, end = max(0, hit.start - _BEFORE), min(n, hit.end + _AFTER)
-        if start > hi:
-            if hi > lo:
-                yield lo, hi
-            lo, hi = start, end
-        else:
-            hi = max(hi, end)
-    if hi > lo:
-        yield lo, hi
+_DIGITS_BEFORE = regex.compile(r"\d{1,3}[ ]?$")
+_US_BEFORE = regex.compile(r"u\.[ ]?s\.[ ]?$")
+
+
+def _starts(doc: Document) -> list[int]:
+    """Where a citation may begin, for each anchor: at the anchor, at the number right before it
+    ("18 u.s.c", "110 stat."), or at "u.s." before "const." -- so the pattern is tried at a few
+    places, never slid across windows of text."""
+    folded = doc.folded
+    starts = set()
+    for hit in doc.cue_hits(CITATION_ANCHOR):
+        starts.add(hit.start)
+        lo = max(0, hit.start - 5)
+        before = _DIGITS_BEFORE.search(folded, lo, hit.start)
+        if before:
+            starts.add(before.start())
+        us = _US_BEFORE.search(folded, lo, hit.start)
+        if us:
+            starts.add(us.start())
+    return sorted(starts)
 
 
 def read_citations(doc: Document) -> Iterator[Cited]:
     """Every citation in the text, in order; bare section references come out with ``short``."""
-    seen: set[tuple[int, int]] = set()
-    for lo, hi in _windows(doc):
-        for match in _PATTERN.finditer(doc.folded, lo, hi):
-            if (match.start(), match.end()) in seen:
-                continue
-            seen.add((match.start(), match.end()))
+    reach = 0  # end of the last citation read: a start inside it belongs to it
+    n = len(doc.folded)
+    for start in _starts(doc):
+        if start < reach:
+            continue
+        match = _PATTERN.match(doc.folded, start, min(n, start + _AFTER))
+        if match:
+            reach = match.end()
             yield from _read(doc, match)
 
 

@@ -121,6 +121,7 @@ def add_without_crossing(chosen: list[Mention], extra: Iterable[Mention]) -> lis
         running = max(running, m.end)
         ends_max.append(running)
     added: list[Mention] = []
+    added_starts: list[int] = []  # kept sorted, to check a new mention against those added before
     for mention in extra:
         i = bisect_left(starts, mention.end)  # chosen[:i] start before the new mention ends
         crossing = False
@@ -132,6 +133,11 @@ def add_without_crossing(chosen: list[Mention], extra: Iterable[Mention]) -> lis
                 crossing = True
                 break
             j -= 1
-        if not crossing and not any(a.start < mention.end and mention.start < a.end for a in added):
-            added.append(mention)
+        if crossing:
+            continue
+        k = bisect_left(added_starts, mention.start)
+        if (k > 0 and added[k - 1].end > mention.start) or (k < len(added) and added[k].start < mention.end):
+            continue
+        added_starts.insert(k, mention.start)
+        added.insert(k, mention)
     return sorted([*chosen, *added], key=lambda m: (m.start, -m.end))

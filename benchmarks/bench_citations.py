@@ -3,6 +3,7 @@ opinions (the shipped public-domain samples, repeated) and ~1 MB of news prose, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import eyecite
@@ -25,46 +26,21 @@ def opinions_1mb() -> str:
     return "\n\n".join(out)
 
 
-@pytest.fixture(scope="session")
-def whole_pipeline() -> Annotator:
-    return Annotator()
-
-
-@pytest.mark.benchmark(group="citations-1MB-opinions")
-def test_legal_annot_opinions(benchmark, whole_pipeline: Annotator, opinions_1mb: str) -> None:
-    benchmark.pedantic(whole_pipeline.annotate, (opinions_1mb,), rounds=1, warmup_rounds=0)
-    report_throughput(benchmark, opinions_1mb)
-
-
-@pytest.mark.benchmark(group="citations-1MB-opinions")
-def test_eyecite_opinions(benchmark, opinions_1mb: str) -> None:
-    benchmark.pedantic(eyecite.get_citations, (opinions_1mb,), rounds=1, warmup_rounds=0)
-    report_throughput(benchmark, opinions_1mb)
-
-
-@pytest.mark.benchmark(group="citations-1MB-opinions")
-def test_citeurl_opinions(benchmark, opinions_1mb: str) -> None:
+def _tool(name: str) -> Callable[[str], object]:
+    if name == "legal_annot":
+        return Annotator().annotate
+    if name == "eyecite":
+        return eyecite.get_citations
     citeurl = pytest.importorskip("citeurl")
-    citator = citeurl.Citator()
-    benchmark.pedantic(citator.list_cites, (opinions_1mb,), rounds=1, warmup_rounds=0)
-    report_throughput(benchmark, opinions_1mb)
+    return citeurl.Citator().list_cites
 
 
-@pytest.mark.benchmark(group="citations-1MB-news")
-def test_legal_annot_news(benchmark, whole_pipeline: Annotator, news_1mb: str) -> None:
-    benchmark.pedantic(whole_pipeline.annotate, (news_1mb,), rounds=3, warmup_rounds=1)
-    report_throughput(benchmark, news_1mb)
-
-
-@pytest.mark.benchmark(group="citations-1MB-news")
-def test_eyecite_news(benchmark, news_1mb: str) -> None:
-    benchmark.pedantic(eyecite.get_citations, (news_1mb,), rounds=1, warmup_rounds=0)
-    report_throughput(benchmark, news_1mb)
-
-
-@pytest.mark.benchmark(group="citations-1MB-news")
-def test_citeurl_news(benchmark, news_1mb: str) -> None:
-    citeurl = pytest.importorskip("citeurl")
-    citator = citeurl.Citator()
-    benchmark.pedantic(citator.list_cites, (news_1mb,), rounds=1, warmup_rounds=0)
-    report_throughput(benchmark, news_1mb)
+@pytest.mark.parametrize("corpus", ["news", "opinions"])
+@pytest.mark.parametrize("tool", ["legal_annot", "eyecite", "citeurl"])
+def test_citations(benchmark, request, tool: str, corpus: str) -> None:
+    text = request.getfixturevalue("news_1mb" if corpus == "news" else "opinions_1mb")
+    benchmark.group = f"citations-1MB-{corpus}"
+    run = _tool(tool)
+    fast = tool == "legal_annot" and corpus == "news"
+    benchmark.pedantic(run, (text,), rounds=3 if fast else 1, warmup_rounds=1 if fast else 0)
+    report_throughput(benchmark, text)

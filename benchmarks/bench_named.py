@@ -29,30 +29,19 @@ def synthetic_catalog(base: Catalog, factor: int) -> Catalog:
     return Catalog((*base.entries, *extra))
 
 
+# The named pass alone, the descriptive layer on top of it, and every stage.
+PIPELINES = {"named_pass": ["names"], "names_with_descriptions": ["names", "descriptions", "anaphora", "penalties"],
+             "whole_pipeline": None}
+
+
 @pytest.mark.benchmark(group="named-pass-1MB-news")
-def test_named_pass(benchmark, news_1mb: str) -> None:
-    annotator = Annotator(stages=["names"])
+@pytest.mark.parametrize("pipeline", list(PIPELINES))
+def test_pipeline(benchmark, news_1mb: str, pipeline: str) -> None:
+    annotator = Annotator(stages=PIPELINES[pipeline])
     benchmark.extra_info["catalog_entries"] = len(annotator.catalog)
     result = benchmark.pedantic(annotator.annotate, (news_1mb,), rounds=ROUNDS, warmup_rounds=1)
     report_throughput(benchmark, news_1mb)
     assert len(result) > 100
-
-
-@pytest.mark.benchmark(group="named-pass-1MB-news")
-def test_whole_pipeline(benchmark, news_1mb: str) -> None:
-    annotator = Annotator()
-    benchmark.extra_info["catalog_entries"] = len(annotator.catalog)
-    result = benchmark.pedantic(annotator.annotate, (news_1mb,), rounds=ROUNDS, warmup_rounds=1)
-    report_throughput(benchmark, news_1mb)
-    assert len(result) > 100
-
-
-@pytest.mark.benchmark(group="named-pass-1MB-news")
-def test_names_with_descriptions(benchmark, news_1mb: str) -> None:
-    """The descriptive layer (descriptions, "this law", penalties) on top of the named pass."""
-    annotator = Annotator(stages=["names", "descriptions", "anaphora", "penalties"])
-    benchmark.pedantic(annotator.annotate, (news_1mb,), rounds=ROUNDS, warmup_rounds=1)
-    report_throughput(benchmark, news_1mb)
 
 
 @pytest.mark.benchmark(group="named-pass-1MB-news")

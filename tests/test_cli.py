@@ -10,6 +10,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from helpers import write_entry
 
 from legal_annot.cli import FORMATS, main
 
@@ -74,16 +75,7 @@ def test_unreadable_inputs_are_named_and_the_rest_processed(files: list[Path], t
 
 
 def test_kinds_and_catalog(tmp_path: Path, capsys) -> None:
-    catalog = tmp_path / "mine.toml"
-    catalog.write_text('''[[authority]]
-id = "user.widget"
-kind = "statute"
-name = "Widget Act"
-citation = "15 U.S.C. § 2051"
-summary = "A test entry. It proves --catalog works."
-source = "https://www.law.cornell.edu/uscode/text/15/2051"
-examples = ["The Widget Act applies."]
-''', encoding="utf-8")
+    catalog = write_entry(tmp_path, "user.widget")
     story = tmp_path / "s.txt"
     story.write_text("The Widget Act and the Supremacy Clause.", encoding="utf-8")
     code, out, _ = run([str(story), "--catalog", str(catalog), "--kinds", "statute", "-f", "jsonl"], capsys)

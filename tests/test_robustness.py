@@ -9,6 +9,7 @@ import re
 
 import html5lib
 import pytest
+from helpers import write_entry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -136,16 +137,8 @@ def test_no_renderer_lets_text_become_markup(text: str) -> None:
 
 
 def test_catalog_text_is_escaped_in_attributes(tmp_path) -> None:
-    entry = tmp_path / "evil.toml"
-    entry.write_text('''[[authority]]
-id = "evil.one"
-kind = "statute"
-name = "Widget Act"
-citation = "15 U.S.C. § 2051"
-summary = "It says \\" onmouseover=\\"alert(1)\\" and <script>alert(2)</script>. Nothing more."
-source = "https://example.org/"
-examples = ["The Widget Act."]
-''', encoding="utf-8")
+    entry = write_entry(tmp_path, "evil.one",
+                        summary='It says " onmouseover="alert(1)" and <script>alert(2)</script>. Nothing more.')
     catalog = legal_annot.Catalog.default().extend(legal_annot.Catalog.from_files([entry]))
     result = Annotator(catalog).annotate("The Widget Act applies.")
     assert executable(result.to_html()) == []
@@ -153,16 +146,8 @@ examples = ["The Widget Act."]
 
 
 def test_javascript_links_are_refused_at_load(tmp_path) -> None:
-    entry = tmp_path / "evil.toml"
-    entry.write_text('''[[authority]]
-id = "evil.two"
-kind = "doctrine"
-name = "Evil doctrine"
-summary = "A test. It must not load."
-source = "https://example.org/"
-links = [{ label = "x", url = "javascript:alert(1)" }]
-examples = ["Evil doctrine."]
-''', encoding="utf-8")
+    entry = write_entry(tmp_path, "evil.two", kind="doctrine", name="Evil doctrine", citation=None,
+                        extra='links = [{ label = "x", url = "javascript:alert(1)" }]\n')
     with pytest.raises(legal_annot.CatalogError, match="not an http"):
         legal_annot.Catalog.from_files([entry])
 

@@ -53,6 +53,7 @@ class TestGenericNames:
         assert ann.authority is None
         assert {c.id for c in ann.candidates} == {"test.obstruction", "test.tampering"}
         assert len(ann.candidate_confidences) == 2 and ann.matched_by == "generic"
+        assert "may mean any of the candidates" in ann.note
 
     def test_context_in_the_document_reranks(self, mini: Annotator) -> None:
         text = "He is accused of disrupting an official proceeding. Prosecutors invoked the obstruction law."

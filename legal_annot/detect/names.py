@@ -70,7 +70,10 @@ class NamedMentions:
                 continue  # "RICO" is the statute, "Puerto Rico" is not
             if how == GENERIC:
                 ranked, scores, decided = rank_candidates(ids, referenced, cues)
-                mentions.append(Mention(start, end, kind, how, ranked, scores, decided,
+                note = "" if len(ranked) == 1 else (
+                    "generic phrase: candidates ranked by what else the text cites or mentions"
+                    if decided else "generic phrase: it may mean any of the candidates")
+                mentions.append(Mention(start, end, kind, how, ranked, scores, decided, note=note,
                                         folded_start=hit.start, folded_end=hit.end))
                 continue
             if how == SHORT_NAME:

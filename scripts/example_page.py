@@ -31,11 +31,19 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--hide-scrollbars", "--force-device-scale-factor=1"]
 
 PROBE = """<script>
-(() => {
+// Runs after load (virtual time lets the timer fire before the DOM is dumped). Each annotation is
+// focused, then its ::after tooltip read; a headless window can take a moment to get focus, so
+// an element whose tooltip is not showing yet is focused again, a few times at most.
+window.addEventListener('load', () => setTimeout(() => {
+  window.focus();
   const out = [];
   for (const el of document.querySelectorAll('.legal-annot')) {
-    el.focus();
-    const after = getComputedStyle(el, '::after').content;
+    let after = 'none';
+    for (let attempt = 0; attempt < 5 && (after === 'none' || after === 'normal'); attempt++) {
+      el.blur();
+      el.focus();
+      after = getComputedStyle(el, '::after').content;
+    }
     out.push({tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), title: el.getAttribute('title'),
               focused: document.activeElement === el, tooltip: after, kind: el.dataset.kind});
   }
@@ -43,7 +51,7 @@ PROBE = """<script>
   pre.id = 'legal-annot-probe';
   pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
-})();
+}, 100));
 </script>"""
 
 
@@ -72,7 +80,7 @@ def _run(args: list[str], page: str) -> str:
 
 def check(page: str | None = None) -> list[dict]:
     page = page if page is not None else PAGE.read_text(encoding="utf-8")
-    dom = _run(["--dump-dom", "--virtual-time-budget=2000"], page.replace("</body>", PROBE + "</body>"))
+    dom = _run(["--dump-dom", "--virtual-time-budget=5000"], page.replace("</body>", PROBE + "</body>"))
     found = re.search(r'<pre id="legal-annot-probe">(.*?)</pre>', dom, re.S)
     if not found:
         raise AssertionError("the probe did not run in the browser")

@@ -4,26 +4,12 @@ opinions (the shipped public-domain samples, repeated) and ~1 MB of news prose, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import eyecite
 import pytest
-from conftest import MEGABYTE, report_throughput
+from conftest import report_throughput
 
 from legal_annot import Annotator
-
-OPINIONS = Path(__file__).parent.parent / "tests" / "data" / "opinions"
-
-
-@pytest.fixture(scope="session")
-def opinions_1mb() -> str:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(OPINIONS.glob("*.txt"))]
-    out, total, i = [], 0, 0
-    while total < MEGABYTE:
-        out.append(texts[i % len(texts)])
-        total += len(out[-1]) + 2
-        i += 1
-    return "\n\n".join(out)
 
 
 def _tool(name: str) -> Callable[[str], object]:

@@ -14,9 +14,24 @@ from samples.corpus import news_text  # noqa: E402
 MEGABYTE = 1_000_000
 
 
+OPINIONS = Path(__file__).parent.parent / "tests" / "data" / "opinions"
+
+
 @pytest.fixture(scope="session")
 def news_1mb() -> str:
     return news_text(MEGABYTE)
+
+
+@pytest.fixture(scope="session")
+def opinions_1mb() -> str:
+    """The shipped public-domain opinions, repeated to about 1 MB."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(OPINIONS.glob("*.txt"))]
+    out, total, i = [], 0, 0
+    while total < MEGABYTE:
+        out.append(texts[i % len(texts)])
+        total += len(out[-1]) + 2
+        i += 1
+    return "\n\n".join(out)
 
 
 def report_throughput(benchmark, text: str) -> None:

@@ -112,10 +112,6 @@ class CaseCitationFinder:
     def __init__(self) -> None:
         self._filters = _reporter_filter()
 
-    def may_hold_citation(self, piece: str) -> bool:
-        """False only when eyecite cannot find a case citation in ``piece``."""
-        return bool(self.citation_places(piece))
-
     def citation_places(self, text: str) -> list[int]:
         """Offsets in ``text`` where a case citation may start (superset of eyecite's): a case
         reporter right after a volume-like character, or Id./ibid./supra."""

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from legal_annot.catalog import Catalog
+from legal_annot.detect.act_sections import ActSections
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
 from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short_form_mentions
@@ -39,6 +40,7 @@ Detector = Callable[[Document], Iterable[Mention]]
 Linker = Callable[[Document, Sequence[Mention]], Iterable[Mention]]
 DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
     "names": NamedMentions,
+    "act_sections": ActSections,
     "citations": lambda catalog: partial(citation_mentions, catalog=catalog, index=CitationIndex(catalog)),
     "cases": lambda catalog: _case_citations(catalog),
     "case_names": lambda _catalog: case_name_mentions,
@@ -51,7 +53,7 @@ LINKERS: dict[str, Callable[[Catalog], Linker]] = {
 }
 STAGES = (*DETECTORS, *LINKERS)
 # What each stage needs from the shared phrase scan: catalog roles, and engine cue phrases.
-STAGE_ROLES = {"names": NAME_ROLES, "descriptions": DESCRIPTION_ROLES}
+STAGE_ROLES = {"names": NAME_ROLES, "act_sections": NAME_ROLES, "descriptions": DESCRIPTION_ROLES}
 STAGE_CUES = {
     "citations": dict.fromkeys(CITATION_ANCHORS, CITATION_ANCHOR),
     "case_names": dict.fromkeys(CASE_ANCHORS, CASE_ANCHOR),

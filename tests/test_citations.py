@@ -168,3 +168,21 @@ def test_every_code_citation_citeurl_finds_is_found(path: Path) -> None:
 def test_bare_section_words_need_a_prior_citation() -> None:
     text = "It cited 52 U.S.C. § 10508. Section 208 of the Act lets voters choose a helper."
     assert [s for s, _, _ in found(text)] == ["52 U.S.C. § 10508"]
+
+
+@pytest.mark.parametrize(("text", "span", "citation"), [
+    ("Deputies trained under section 287(g) of the Immigration and Nationality Act.",
+     "section 287(g) of the Immigration and Nationality Act", "8 U.S.C. § 1357(g)"),
+    ("Section 208 of the Voting Rights Act lets voters choose a helper.",
+     "Section 208 of the Voting Rights Act", "52 U.S.C. § 10508"),
+    ("The Immigration and Nationality Act, section 274, bars harboring.",
+     "Immigration and Nationality Act, section 274", "8 U.S.C. § 1324"),
+    ("Privacy groups want limits on Section 702 of the Foreign Intelligence Surveillance Act.",
+     "Section 702 of the Foreign Intelligence Surveillance Act", "50 U.S.C. § 1881a"),
+])
+def test_an_acts_own_section_resolves_to_the_code_section(text: str, span: str, citation: str) -> None:
+    assert (span, citation) in [(s, c) for s, c, _ in found(text)]
+
+
+def test_an_unmapped_section_is_left_to_the_act() -> None:
+    assert [c for _, c, _ in found("Section 9 of the Voting Rights Act is rarely cited.")] == ["Pub. L. No. 89-110"]

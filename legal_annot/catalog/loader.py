@@ -48,6 +48,7 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], bool, str]] = {
     "proper_noun": (bool, False, "true if the names only count when capitalized"),
     "match_name": (bool, False, "false if the name is only a label, found through citations instead"),
     "plain_aliases": (list, False, "a list of names that count in any case, even for a proper_noun entry"),
+    "sections": (dict, False, "a table of the Act's section numbers and the code citation each is at"),
     "examples": (list, True, "a list of sentences that must match"),
     "near_misses": (list, False, "a list of sentences that must not match"),
 }
@@ -163,6 +164,20 @@ def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -
     return tuple(links.values())
 
 
+def _sections(reader: _Reader) -> tuple[tuple[str, str], ...]:
+    """An Act's sections, each mapped to the code citation where it sits (checked to parse)."""
+    out = []
+    for label, citation in reader.get("sections", {}).items():
+        if not isinstance(citation, str):
+            raise reader.fail("sections", f"section {label!r} must map to a citation string")
+        try:
+            parse_citation(citation)
+        except ValueError as exc:
+            raise reader.fail("sections", str(exc)) from None
+        out.append((fold_phrase(label), citation))
+    return tuple(out)
+
+
 def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entry:
     """Validate one raw entry and build its :class:`Entry`."""
     if not isinstance(raw, dict):
@@ -215,6 +230,7 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
         description=_description(reader, description, expander) if description is not None else None,
         proper_noun=reader.get("proper_noun", False),
         plain_aliases=expander.expand_all(plain),
+        sections=_sections(reader),
         acronyms=tuple(fold_phrase(a) for a in (*declared, *reader.strings("generic_names")) if _ACRONYM.fullmatch(a)),
         examples=reader.strings("examples", nonempty=True),
         near_misses=reader.strings("near_misses"),

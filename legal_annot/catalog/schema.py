@@ -41,6 +41,7 @@ class Entry:
     proper_noun: bool = False  # names match only when written with a capital (not "the first amendment to the bill")
     plain_aliases: tuple[str, ...] = ()  # folded; match in any case even when proper_noun is set
     acronyms: tuple[str, ...] = ()  # folded forms of all-capital aliases ("RICO"): they count only in capitals
+    sections: tuple[tuple[str, str], ...] = ()  # an Act's own section numbers -> code citations ("287(g)")
     examples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
 

@@ -49,6 +49,10 @@ class Document:
         """Map a folded span back to the caller's text."""
         return self.normalized.span_to_original(start, end)
 
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the caller's text to the folded text."""
+        return self.normalized.span_to_folded(start, end)
+
 
 @attrs.frozen
 class Mention:

@@ -78,6 +78,10 @@ class Normalized:
                                           (self._norm_starts[k + 1] - 1 - self._norm_starts[k])
                                           if k + 1 < len(self._norm_starts) else position - self._orig_starts[k])
 
+    def span_to_folded(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the original text to the folded text."""
+        return self.to_folded(start), self.to_folded(end - 1) + 1
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span ``[start, end)`` of the folded text to the original text."""
         return self.to_original(start), self.to_original(end - 1) + 1

@@ -41,3 +41,14 @@ def test_every_folded_character_maps_to_its_original(text: str) -> None:
     for i, ch in enumerate(norm.text):
         original = text[norm.to_original(i)]
         assert ch == fold(original) or (ch == " " and original.isspace())
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\u00a0"), max_size=60), st.data())
+def test_original_spans_map_to_folded_and_back(text: str, data) -> None:
+    norm = normalize(text)
+    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+", text)]
+    if not words:
+        return
+    start, end = data.draw(st.sampled_from(words))
+    folded_start, folded_end = norm.span_to_folded(start, end)
+    assert norm.span_to_original(folded_start, folded_end) == (start, end)

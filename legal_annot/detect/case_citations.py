@@ -8,7 +8,7 @@ from __future__ import annotations
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.citations import CitationParts
 from legal_annot.catalog.links import courtlistener_citation, justia_us_reports
-from legal_annot.detect.cases import _folded, _slug
+from legal_annot.detect.cases import _slug
 from legal_annot.detect.eyecite_adapter import UNRESOLVED, CaseCitationFinder, FoundCase
 from legal_annot.detect.statutes import CitationIndex
 from legal_annot.document import Document, Mention
@@ -86,7 +86,7 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
                 }.get(cite.form, "")
         if not ids and authority is None:
             note = "eyecite found this citation but could not tell which case it means"
-        fstart, fend = _folded(doc, start, end)
+        fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "citation", ids, (confidence,), decided=True,
                                 authority=authority, note=note, folded_start=fstart, folded_end=fend))
     return mentions

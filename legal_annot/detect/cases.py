@@ -25,29 +25,6 @@ def _slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
-def _folded(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """Folded positions for an original span (found by search: spans are few)."""
-    normalized = doc.normalized
-    if not normalized._norm_starts:  # identity map
-        return start, end
-    lo, hi = 0, len(doc.folded)
-    while lo < hi:  # the first folded position whose original position is >= start
-        mid = (lo + hi) // 2
-        if normalized.to_original(mid) < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    fstart = lo
-    lo, hi = fstart, len(doc.folded)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if normalized.to_original(mid) < end:
-            lo = mid + 1
-        else:
-            hi = mid
-    return fstart, lo
-
-
 # ---- case names without a citation ---------------------------------------------------------
 
 _WORD = regex.compile(r"\S+")
@@ -76,29 +53,14 @@ _GENERIC_PARTY = frozenset(
     "Federal Ex In Re New Town Village Estate Doe Roe".split())
 
 
-class _Party:
-    """The first party found by walking back from "v." (what a regex match would give)."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._text, self._start, self._end = text, start, end
-
-    def __getitem__(self, _group: str) -> str:
-        return self._text[self._start:self._end]
-
-    def start(self, _group: str = "party") -> int:
-        return self._start
-
-    def end(self, _group: str = "party") -> int:
-        return self._end
-
-
 _TOKEN_RE = regex.compile(rf"{_TOKEN}|{_JOIN}")
 _MAX_FIRST_TOKENS = 7
 
 
-def _first_party(text: str, vstart: int) -> _Party | None:
-    """Walk back word by word from "v." while words look like a party name (capitalized words,
-    numbers, "of", "the" ...): cheaper than a regex searching every position before the "v."."""
+def _first_party(text: str, vstart: int) -> tuple[int, int] | None:
+    """The span of the first party: walk back word by word from "v." while words look like a party
+    name (capitalized words, numbers, "of", "the" ...), cheaper than a regex searching every
+    position before the "v."."""
     end = vstart
     while end > 0 and text[end - 1] in " \t\r\n":
         end -= 1
@@ -119,7 +81,7 @@ def _first_party(text: str, vstart: int) -> _Party | None:
             break
     if count == 0 or not _FIRST_TOKEN.match(text, start):
         return None
-    return _Party(text, start, end)
+    return start, end
 
 
 def _trim_first(party: str) -> str:
@@ -191,10 +153,10 @@ def case_name_mentions(doc: Document) -> list[Mention]:
         if not first or not second:
             continue
         next_case = bool(regex.match(r"\s+vs?\.?\s", doc.text[second.end():second.end() + 6]))
-        first_name, second_name = _trim_first(first["party"]), _trim_second(second["party"], next_case)
+        first_name, second_name = _trim_first(doc.text[first[0]:first[1]]), _trim_second(second["party"], next_case)
         if not first_name or not second_name:
             continue
-        first_tokens = list(_WORD.finditer(doc.text, first.start("party"), first.end("party")))
+        first_tokens = list(_WORD.finditer(doc.text, first[0], first[1]))
         second_tokens = list(_WORD.finditer(doc.text, second.start("party"), second.end("party")))
         start = first_tokens[-len(first_name.split())].start()
         last = second_tokens[len(second_name.split()) - 1]
@@ -205,7 +167,7 @@ def case_name_mentions(doc: Document) -> list[Mention]:
         name = f"{first_name} v. {second_name}"
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
                               links=(courtlistener_search(name),), source=None)
-        fstart, fend = _folded(doc, start, end)
+        fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "case_name", (), (NAME_ONLY,), authority=authority,
                                 note="case name not in the catalog", folded_start=fstart, folded_end=fend))
     return mentions
@@ -232,7 +194,7 @@ def case_short_form_mentions(doc: Document, mentions: Sequence[Mention]) -> list
             rf"(?:(?<=\b(?:[Ii]n|[Uu]nder|[Cc]iting|[Oo]verturn\w*|[Oo]verrul\w*|[Aa]fter)\s){w}\b(?!\s+v\b)"
             rf"|\b{w}(?=\s+(?:case|decision|ruling|opinion|precedent)\b|['’]s\s+(?:holding|framework|rule|test|reasoning|logic)\b))")
         for match in pattern.finditer(doc.text, first_seen[authority.id]):
-            fstart, fend = _folded(doc, match.start(), match.end())
+            fstart, fend = doc.folded_span(match.start(), match.end())
             out.append(Mention(match.start(), match.end(), Kind.CASE, "short_name", (), (NAME_SHORT,),
                                authority=authority, note=f"short form of {authority.name}",
                                folded_start=fstart, folded_end=fend))

@@ -102,7 +102,7 @@ class Annotator:
         if not text:
             return Result(text)
         normalized = normalize(text)
-        doc = Document(text, normalized, tuple(self._scanner.scan(normalized.text)))
+        doc = Document(text, normalized, self._scanner.scan(normalized.text))
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))

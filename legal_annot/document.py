@@ -6,7 +6,7 @@ from functools import cached_property
 
 import attrs
 
-from legal_annot.detect.phrases import CUE, PhraseHit
+from legal_annot.detect.phrases import CUE, Hits, PhraseHit, TermHit
 from legal_annot.models import Authority, Kind, PenaltyClaim
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences, line_sentence_starts
@@ -14,12 +14,14 @@ from legal_annot.segment import Sentences, line_sentence_starts
 
 class Document:
     """The caller's text, its folded form (with the map between them), the catalog phrases
-    found in it, and its sentences (computed on first use)."""
+    found in it (``hits``: names, context and cues; ``term_hits``: description terms), and its
+    sentences (computed on first use)."""
 
-    def __init__(self, text: str, normalized: Normalized, hits: tuple[PhraseHit, ...] = ()) -> None:
+    def __init__(self, text: str, normalized: Normalized, hits: Hits | None = None) -> None:
         self.text = text
         self.normalized = normalized
-        self.hits = hits
+        self.hits: list[PhraseHit] = hits.named if hits is not None else []
+        self.term_hits: list[TermHit] = hits.terms if hits is not None else []
 
     @property
     def folded(self) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from legal_annot.catalog import Catalog
-from legal_annot.detect.phrases import ABSENT, TERM
+import attrs
 
-_DESCRIPTION_ROLES = frozenset({TERM, ABSENT})
+from legal_annot.catalog import Catalog
+from legal_annot.detect.phrases import ABSENT, TERM, Role, TermHit
 from legal_annot.document import Document, Mention
 
 
@@ -43,73 +43,109 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
     return best
 
 
+@attrs.frozen
+class _Layout:
+    """Every described entry's concept groups as one field of bits in a single integer.
+
+    Entry ``k`` owns bits ``offsets[k] .. offsets[k] + groups - 1`` (one per concept group) and a
+    guard bit just above them. OR-ing the bits of a sentence's terms and adding ``low`` (the
+    lowest bit of every field) carries into an entry's guard bit exactly when all its groups
+    were seen, so one addition judges every entry at once.
+    """
+
+    entry_at_guard: dict[int, str]  # guard bit position -> entry id
+    offsets: dict[str, int]
+    guard: dict[str, int]  # entry id -> its guard bit
+    low: int
+    guards: int
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> _Layout:
+        offsets, entry_at_guard, guard = {}, {}, {}
+        low = guards = position = 0
+        for entry in catalog.entries:
+            if entry.description is None:
+                continue
+            offsets[entry.id] = position
+            low |= 1 << position
+            position += len(entry.description.concepts)
+            entry_at_guard[position] = entry.id
+            guard[entry.id] = 1 << position
+            guards |= 1 << position
+            position += 1
+        return cls(entry_at_guard, offsets, guard, low, guards)
+
+    def bits_of(self, roles: tuple[Role, ...]) -> tuple[int, int]:
+        """(group bits, guard bits of entries it rules out) of one phrase."""
+        bits = absent = 0
+        for role in roles:
+            if role.role == TERM:
+                bits |= 1 << (self.offsets[role.entry_id] + role.group)
+            elif role.role == ABSENT:
+                absent |= self.guard[role.entry_id]
+        return bits, absent
+
+    def satisfied(self, bits: int, absent: int) -> list[str]:
+        """Entries all of whose groups are in ``bits`` and none of whose absent terms occurred."""
+        full = (bits + self.low) & self.guards & ~absent
+        found = []
+        while full:
+            lowest = full & -full
+            found.append(self.entry_at_guard[lowest.bit_length() - 1])
+            full ^= lowest
+        return found
+
+
 class DescriptionMentions:
     """The descriptions stage: one mention per (entry, sentence) where the entry's description
     is satisfied.
 
-    Hits arrive in text order, so they are gathered one sentence at a time (the memory held is
-    one sentence's hits, however long the text). Each entry keeps a bit mask of the concept
-    groups seen, so most entries are dismissed without looking at positions; what a phrase means
-    for descriptions is worked out once per phrase and cached.
+    The term hits of one sentence are OR-ed into one integer (see :class:`_Layout`); positions
+    are looked at only for the rare sentence where some entry has all its groups. What a phrase
+    means is worked out once per phrase and cached by the identity of its role tuple (the cache
+    holds the tuple, so the identity stays valid).
     """
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self._full: dict[str, int] = {
-            e.id: (1 << len(e.description.concepts)) - 1 for e in catalog.entries if e.description is not None}
-        self._facts: dict[int, tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]] = {}
-
-    def _facts_of(self, roles: tuple) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
-        facts = self._facts.get(id(roles))
-        if facts is None:
-            facts = (tuple((r.entry_id, 1 << r.group, r.group) for r in roles if r.role == TERM),
-                     tuple(r.entry_id for r in roles if r.role == ABSENT))
-            self._facts[id(roles)] = facts
-        return facts
+        self._layout = _Layout.of(catalog)
+        self._bits: dict[int, tuple[int, int, tuple[Role, ...]]] = {}
 
     def __call__(self, doc: Document) -> list[Mention]:
+        hits = doc.term_hits
+        if not hits:
+            return []
         mentions: list[Mention] = []
-        masks: dict[str, int] = {}
-        gathered: list[tuple[int, int, tuple[tuple[str, int, int], ...]]] = []
-        absent: set[str] = set()
+        cache, layout, satisfied = self._bits, self._layout, self._layout.satisfied
         sentences, length = doc.sentences, len(doc.folded)
+        first = bits = absent = 0
         lo = hi = -1
-        for start, end, roles in doc.hits:
-            terms, absents = self._facts_of(roles)
-            if not terms and not absents:
-                continue
+        for index, (start, _, roles) in enumerate(hits):
+            known = cache.get(id(roles))
+            if known is None:
+                known = cache[id(roles)] = (*layout.bits_of(roles), roles)
             if not lo <= start < hi:  # a new sentence: judge the one before
-                if masks:
-                    self._close(doc, masks, gathered, absent, mentions)
+                if bits and (entries := satisfied(bits, absent)):
+                    self._judge(doc, entries, hits[first:index], mentions)
+                first, bits, absent = index, 0, 0
                 lo, hi = sentences.bounds(sentences.index(start), length)
-            for entry_id, bit, _ in terms:
-                masks[entry_id] = masks.get(entry_id, 0) | bit
-            if terms:
-                gathered.append((start, end, terms))
-            if absents:
-                absent.update(absents)
-        if masks:
-            self._close(doc, masks, gathered, absent, mentions)
+            bits |= known[0]
+            absent |= known[1]
+        if bits and (entries := satisfied(bits, absent)):
+            self._judge(doc, entries, hits[first:], mentions)
         return mentions
 
-    def _close(self, doc: Document, masks: dict[str, int], gathered: list, absent: set[str],
-               mentions: list[Mention]) -> None:
-        """Judge the gathered terms of one sentence, then forget them."""
-        full = self._full
-        for entry_id, mask in masks.items():
-            if mask != full[entry_id] or entry_id in absent:
-                continue
+    def _judge(self, doc: Document, entries: list[str], hits: list[TermHit], mentions: list[Mention]) -> None:
+        """Check the window of each entry whose groups all occur in one sentence's ``hits``."""
+        for entry_id in entries:
             entry = self._catalog.entry(entry_id)
             description = entry.description
             assert description is not None
-            hits = sorted((start, end, group) for start, end, terms in gathered
-                          for ident, _, group in terms if ident == entry_id)
-            span = _best_window(hits, len(description.concepts), doc.folded, description.window)
+            spots = sorted({(start, end, role.group) for start, end, roles in hits
+                            for role in roles if role.role == TERM and role.entry_id == entry_id})
+            span = _best_window(spots, len(description.concepts), doc.folded, description.window)
             if span is None:
                 continue
             start, end = doc.original_span(*span)
             mentions.append(Mention(start, end, entry.authority.kind, "description", (entry_id,),
                                     (description.confidence,), folded_start=span[0], folded_end=span[1]))
-        masks.clear()
-        gathered.clear()
-        absent.clear()

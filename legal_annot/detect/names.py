@@ -23,6 +23,9 @@ _LEGAL_CUE_AFTER = regex.compile(
     r"(?:'s|’s) (?:framework|holding|precedent|reasoning|standard|test|majority|dissent)\b|"
     r" (?:decision|ruling|precedent)\b")
 
+# how, entry ids, kind, acronyms, proper noun, plain aliases, and the roles themselves
+_Facts = tuple[str, tuple[str, ...], Kind, frozenset[str], bool, frozenset[str], tuple[Role, ...]]
+
 
 class NamedMentions:
     """The names stage: one mention per name-like hit; context cues only re-rank generic names.
@@ -33,17 +36,17 @@ class NamedMentions:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        self._facts: dict[int, tuple[str, tuple[str, ...], Kind, frozenset[str], bool, frozenset[str]]] = {}
+        self._facts: dict[int, _Facts] = {}
 
-    def _facts_of(self, roles: tuple[Role, ...]):
+    def _facts_of(self, roles: tuple[Role, ...]) -> _Facts:
         facts = self._facts.get(id(roles))
         if facts is None:
             how = roles[0].role
             ids = tuple(r.entry_id for r in roles if r.role == how)
             entry = self._catalog.entry(ids[0])
-            facts = (how, ids, entry.authority.kind, frozenset(entry.acronyms), entry.proper_noun,
-                     frozenset(entry.plain_aliases))
-            self._facts[id(roles)] = facts
+            # The roles ride along in the cache so that their identity cannot be reused.
+            facts = self._facts[id(roles)] = (how, ids, entry.authority.kind, frozenset(entry.acronyms),
+                                              entry.proper_noun, frozenset(entry.plain_aliases), roles)
         return facts
 
     def __call__(self, doc: Document) -> list[Mention]:
@@ -64,7 +67,7 @@ class NamedMentions:
         text, folded = doc.text, doc.folded
         mentions = []
         for hit in named:
-            how, ids, kind, acronyms, proper_noun, plain = self._facts_of(hit.roles)
+            how, ids, kind, acronyms, proper_noun, plain, _ = self._facts_of(hit.roles)
             start, end = doc.original_span(hit.start, hit.end)
             if acronyms and folded[hit.start:hit.end] in acronyms and not text[start:end].isupper():
                 continue  # "RICO" is the statute, "Puerto Rico" is not

@@ -2,7 +2,9 @@
 context cues and description terms (Aho-Corasick, built once per catalog).
 
 Each phrase carries the roles it plays for which entries; the named and descriptive detectors
-read the same hits, so adding descriptions costs no second scan.
+read the same pass, so adding descriptions costs no second scan. The pass sorts its hits into
+two lists as it goes: :class:`PhraseHit` for names, context and engine cues, and plain
+``TermHit`` tuples for description terms, which are many (common words) and read by one stage.
 """
 
 from __future__ import annotations
@@ -39,6 +41,19 @@ class PhraseHit(NamedTuple):
     start: int
     end: int
     roles: tuple[Role, ...]
+
+
+# (start, end, roles) of a description term: a plain tuple, since a long text yields hundreds
+# of thousands and even a named tuple costs five times as much to build.
+TermHit = tuple[int, int, tuple[Role, ...]]
+
+
+class Hits(NamedTuple):
+    """What one scan found: ``named`` (names, context, cues) and ``terms`` (description terms and
+    absent terms), each in order of where the phrases end. A phrase that is both lands in both."""
+
+    named: list[PhraseHit]
+    terms: list[TermHit]
 
 
 NAME_ROLES = frozenset({NAME, SHORT_NAME, GENERIC, CONTEXT})
@@ -96,25 +111,26 @@ class PhraseScanner:
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         for phrase, roles in table.items():
             ordered = _name_roles_first(roles)
-            exact = tuple(r for r in ordered if not r.prefix)
+            named = tuple(r for r in ordered if r.role not in DESCRIPTION_ROLES)
+            exact = tuple(r for r in ordered if r.role in DESCRIPTION_ROLES and not r.prefix)
             prefix = tuple(r for r in ordered if r.prefix)
             # Precomputed role tuples: a hit only points at them, so millions of hits cost little.
-            automaton.add_word(phrase, (len(phrase), exact, prefix, exact + prefix))
+            automaton.add_word(phrase, (len(phrase) - 1, named, prefix, exact + prefix))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
         self.size = len(table)
 
-    def scan(self, folded: str) -> list[PhraseHit]:
+    def scan(self, folded: str) -> Hits:
         """Every occurrence of a catalog phrase that starts a word (and, unless it is a prefix
-        term, ends one), in order of where they end."""
+        term, ends one)."""
+        hits = Hits([], [])
         if not self.size:
-            return []
-        hits: list[PhraseHit] = []
-        add = hits.append
+            return hits
+        add_named, add_term = hits.named.append, hits.terms.append
         last = len(folded) - 1
-        for end_index, (length, exact, prefix, both) in self._automaton.iter(folded):
-            start = end_index - length + 1
+        for end_index, (length, named, prefix, terms) in self._automaton.iter(folded):
+            start = end_index - length
             # A phrase starting or ending with a word character must not continue a word.
             if start and folded[start].isalnum():
                 before = folded[start - 1]
@@ -124,12 +140,12 @@ class PhraseScanner:
                 after = folded[end_index + 1]
                 if after.isalnum() or after == "_":
                     if prefix:
-                        add(PhraseHit(start, _word_end(folded, end_index + 1), prefix))
+                        add_term((start, _word_end(folded, end_index + 1), prefix))
                     continue
-            if exact:
-                add(PhraseHit(start, end_index + 1, both))
-            elif prefix:
-                add(PhraseHit(start, end_index + 1, prefix))
+            if named:
+                add_named(PhraseHit(start, end_index + 1, named))
+            if terms:
+                add_term((start, end_index + 1, terms))
         return hits
 
 

@@ -44,8 +44,10 @@ class Document:
 
     @cached_property
     def sentences(self) -> Sentences:
-        to_folded = self.normalized.to_folded
-        return Sentences(self.normalized.text, (to_folded(p) for p in line_sentence_starts(self.text)))
+        starts = line_sentence_starts(self.text)
+        if self.normalized.maps_positions:
+            starts = [self.normalized.to_folded(p) for p in starts]
+        return Sentences(self.normalized.text, starts)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span back to the caller's text."""

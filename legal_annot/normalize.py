@@ -61,6 +61,12 @@ class Normalized:
     _norm_starts: tuple[int, ...] = ()
     _orig_starts: tuple[int, ...] = ()
 
+    @property
+    def maps_positions(self) -> bool:
+        """Whether positions differ between the folded and the original text (runs of spaces
+        were collapsed); when False, every position maps to itself."""
+        return bool(self._norm_starts)
+
     def to_original(self, position: int) -> int:
         """Map a position of a character in the folded text to the original text."""
         if not self._norm_starts:

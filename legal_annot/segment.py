@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
@@ -38,30 +38,35 @@ _LINE_START = regex.compile(r"\n\s*(?=[\p{Lu}\d\"'\u201c\u2018])")
 
 def sentence_starts(folded: str, line_starts: Iterable[int] = ()) -> list[int]:
     """Start offsets of the sentences of a folded text (the first is 0), merged with the folded
-    positions of lines that start a new sentence."""
-    return sorted({0, *line_starts, *(match.end() for match in _END.finditer(folded))})
+    positions of lines that start a new sentence. Sorted; a position found both ways is kept
+    once (two sorted runs: the sort merges them in linear time)."""
+    starts = [0, *line_starts, *[match.end() for match in _END.finditer(folded)]]
+    starts.sort()
+    return [p for p, q in zip(starts, starts[1:], strict=False) if p != q] + starts[-1:]
 
 
-def line_sentence_starts(text: str) -> Iterator[int]:
+def line_sentence_starts(text: str) -> list[int]:
     """Original offsets where a line starts a sentence (see the module docstring)."""
-    if "\n" in text:
-        for match in _LINE_START.finditer(text):
-            yield match.end()
+    return [match.end() for match in _LINE_START.finditer(text)] if "\n" in text else []
 
 
 class Sentences:
-    """Maps positions of one text to sentence numbers."""
+    """Maps positions of one text to sentence numbers.
 
-    __slots__ = ("_starts",)
+    ``edges`` are the sentence starts followed by the text's length, so sentence ``i`` is
+    ``[edges[i], edges[i + 1])``: hot loops bisect it directly.
+    """
+
+    __slots__ = ("edges",)
 
     def __init__(self, folded: str, line_starts: Iterable[int] = ()) -> None:
-        self._starts = sentence_starts(folded, line_starts)
+        self.edges = sentence_starts(folded, line_starts)
+        self.edges.append(len(folded))
 
     def index(self, position: int) -> int:
-        """The number of the sentence holding ``position``."""
-        return bisect_right(self._starts, position) - 1
+        """The number of the sentence holding ``position`` (the text's end is in the last one)."""
+        return min(bisect_right(self.edges, position), len(self.edges) - 1) - 1
 
-    def bounds(self, index: int, text_length: int) -> tuple[int, int]:
+    def bounds(self, index: int) -> tuple[int, int]:
         """``[start, end)`` of sentence ``index``."""
-        end = self._starts[index + 1] if index + 1 < len(self._starts) else text_length
-        return self._starts[index], end
+        return self.edges[index], self.edges[index + 1]

@@ -42,5 +42,5 @@ def test_sentence_ends(text: str, count: int) -> None:
 def test_line_starts_merge_and_bounds() -> None:
     folded = fold("Headline here\nBody starts. And goes on.")
     sentences = Sentences(folded, [14])
-    assert [sentences.bounds(i, len(folded)) for i in range(3)] == [(0, 14), (14, 26), (26, len(folded))]
-    assert sentences.index(20) == 1
+    assert [sentences.bounds(i) for i in range(3)] == [(0, 14), (14, 26), (26, len(folded))]
+    assert [sentences.index(p) for p in (0, 13, 14, 20, 26, len(folded))] == [0, 0, 1, 1, 2, 2]

@@ -126,8 +126,7 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     an unmistakable legal word in its own sentence ("court" alone could be a basketball court).
     """
     sentence = doc.sentences.index(hit.start)
-    length = len(doc.folded)
-    lo, hi = doc.sentences.bounds(sentence, length)
+    lo, hi = doc.sentences.bounds(sentence)
     # Look no further than a few hundred characters: a text without sentence ends must not make
     # every anchor scan the whole text.
     near_lo, near_hi = max(lo, hit.start - _CUE_REACH), min(hi, hit.end + _CUE_REACH)
@@ -135,7 +134,7 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
         return bool(_STRICT_CUE.search(doc.folded, near_lo, near_hi))
     if _PARTY_SHAPE.search(f"{first} {second}") or regex.match(r",?\s*\d", doc.text[end:end + 4]):
         return True
-    lo = max(doc.sentences.bounds(max(0, sentence - 1), length)[0], hit.start - 2 * _CUE_REACH)
+    lo = max(doc.sentences.bounds(max(0, sentence - 1))[0], hit.start - 2 * _CUE_REACH)
     return bool(_LEGAL_CUE.search(doc.folded, lo, near_hi))
 
 

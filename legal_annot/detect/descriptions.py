@@ -8,6 +8,7 @@ the shared phrase scan; only sentences holding terms are examined.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 import attrs
@@ -23,6 +24,9 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
 
     ``hits`` are (start, end, group) sorted by start; a classic minimum-window sweep.
     """
+    if len(hits) == groups:  # the common case: one hit per group, so the window is all of them
+        best = (hits[0][0], max(end for _, end, _ in hits))
+        return best if folded.count(" ", *best) + 1 <= window else None
     count: dict[int, int] = defaultdict(int)
     covered, left, best = 0, 0, None
     for right, (_, end, group) in enumerate(hits):
@@ -116,23 +120,27 @@ class DescriptionMentions:
         if not hits:
             return []
         mentions: list[Mention] = []
-        cache, layout, satisfied = self._bits, self._layout, self._layout.satisfied
-        sentences, length = doc.sentences, len(doc.folded)
+        cache, layout = self._bits, self._layout
+        low, guards = layout.low, layout.guards
+        edges = doc.sentences.edges
         first = bits = absent = 0
         lo = hi = -1
+        # The hot loop: one dict lookup and two ORs per hit; entries are judged (inline, one
+        # addition) only when the hits move on to another sentence.
         for index, (start, _, roles) in enumerate(hits):
             known = cache.get(id(roles))
             if known is None:
                 known = cache[id(roles)] = (*layout.bits_of(roles), roles)
-            if not lo <= start < hi:  # a new sentence: judge the one before
-                if bits and (entries := satisfied(bits, absent)):
-                    self._judge(doc, entries, hits[first:index], mentions)
+            if not lo <= start < hi:
+                if bits and (bits + low) & guards & ~absent:
+                    self._judge(doc, layout.satisfied(bits, absent), hits[first:index], mentions)
                 first, bits, absent = index, 0, 0
-                lo, hi = sentences.bounds(sentences.index(start), length)
+                after = bisect_right(edges, start)
+                lo, hi = edges[after - 1], edges[after]
             bits |= known[0]
             absent |= known[1]
-        if bits and (entries := satisfied(bits, absent)):
-            self._judge(doc, entries, hits[first:], mentions)
+        if bits:
+            self._judge(doc, layout.satisfied(bits, absent), hits[first:], mentions)
         return mentions
 
     def _judge(self, doc: Document, entries: list[str], hits: list[TermHit], mentions: list[Mention]) -> None:

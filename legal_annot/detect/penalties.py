@@ -29,17 +29,18 @@ _LOOKBACK, _LOOKAHEAD = 90, 60
 _CONTEXT_REACH = 250  # how far around a duration to look for "prison", "sentence" ... (in its sentence)
 
 # "up to five years", "a maximum sentence of 15 years", "punishable by up to 10 years",
-# "a mandatory minimum of two years" -- matched leftward from the anchor.
+# "a mandatory minimum of two years" -- matched leftward from the anchor (REVERSE: the search
+# starts at the anchor instead of trying every position of the look-back window).
 _BEFORE = regex.compile(
     r"(?P<lead>up to|as many as|as much as|no more than|not more than|not to exceed|at most|"
     r"(?:a |the )?(?P<min>mandatory minimum|minimum)(?: (?:prison )?(?:sentence|term|penalty))? of|"
     r"(?:a |the )?maximum(?: (?:prison |possible )?(?:sentence|term|penalty))? of|punishable by)"
-    r" " + _NUM + r"[ -]years?$")
+    r" " + _NUM + r"[ -]years?$", regex.REVERSE)
 # "a five-year penalty", "a 20-year maximum sentence", "a five-year prison term"
 _COMPOUND = regex.compile(
     r"(?:^|[^\w-])" + _NUM + r"-year(?P<tail> (?:(?:maximum|prison|mandatory|minimum|federal) )*"
     r"(?:sentence|term|penalty|maximum|minimum))")
-_NUMBER_BEFORE = regex.compile(r"(?:\d|" + "|".join(_WORD_NUMBERS) + r")[ -]$")
+_NUMBER_BEFORE = regex.compile(r"(?:\d|" + "|".join(_WORD_NUMBERS) + r")[ -]$", regex.REVERSE)
 _LIFE = regex.compile(r"life (?:imprisonment|in prison|sentence|in federal prison|behind bars)")
 _PENALTY_CONTEXT = regex.compile(
     r"prison|imprison|sentenc|penalt|punish|jail|incarcerat|behind bars|convict")
@@ -67,7 +68,7 @@ def _read_claim(doc: Document, start: int, end: int) -> tuple[int, int, float | 
     match = _BEFORE.search(folded, max(0, start - _LOOKBACK), end)
     if not match:
         return None
-    lo, hi = doc.sentences.bounds(doc.sentences.index(start), len(folded))
+    lo, hi = doc.sentences.bounds(doc.sentences.index(start))
     if not _PENALTY_CONTEXT.search(folded, max(lo, start - _CONTEXT_REACH), min(hi, end + _CONTEXT_REACH)):
         return None
     return match.start(), match.end(), _number(match.group("num")), False, bool(match.group("min"))
@@ -90,14 +91,13 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
     """The statute nearest ``position`` in its sentence, else the last one of the previous
     sentence. ``statutes`` are sorted by folded start, ``starts`` are those starts."""
     sentence = doc.sentences.index(position)
-    length = len(doc.folded)
-    lo, hi = doc.sentences.bounds(sentence, length)
+    lo, hi = doc.sentences.bounds(sentence)
     same = statutes[bisect_left(starts, lo):bisect_left(starts, hi)]
     if same:
         return min(same, key=lambda m: abs(m.folded_start - position))
     if sentence == 0:
         return None
-    previous = statutes[bisect_left(starts, doc.sentences.bounds(sentence - 1, length)[0]):bisect_left(starts, lo)]
+    previous = statutes[bisect_left(starts, doc.sentences.bounds(sentence - 1)[0]):bisect_left(starts, lo)]
     return previous[-1] if previous else None
 
 

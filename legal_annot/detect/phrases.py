@@ -115,7 +115,10 @@ class PhraseScanner:
             exact = tuple(r for r in ordered if r.role in DESCRIPTION_ROLES and not r.prefix)
             prefix = tuple(r for r in ordered if r.prefix)
             # Precomputed role tuples: a hit only points at them, so millions of hits cost little.
-            automaton.add_word(phrase, (len(phrase) - 1, named, prefix, exact + prefix))
+            # The flags say whether the phrase starts / ends with a word character, where a match
+            # must not continue a word.
+            automaton.add_word(phrase, (len(phrase) - 1, named, prefix, exact + prefix,
+                                        phrase[0].isalnum(), phrase[-1].isalnum()))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
@@ -128,17 +131,20 @@ class PhraseScanner:
         if not self.size:
             return hits
         add_named, add_term = hits.named.append, hits.terms.append
-        last = len(folded) - 1
-        for end_index, (length, named, prefix, terms) in self._automaton.iter(folded):
+        # A space appended (the automaton never sees it) stands in for both ends of the text,
+        # so no match needs a bounds check: text[-1] and text[len(folded)] are that space.
+        text = folded + " "
+        for end_index, (length, named, prefix, terms, word_start, word_end) in self._automaton.iter(folded):
             start = end_index - length
-            # A phrase starting or ending with a word character must not continue a word.
-            if start and folded[start].isalnum():
-                before = folded[start - 1]
-                if before.isalnum() or before == "_":
+            # A phrase starting or ending with a word character must not continue a word (a
+            # space, the commonest neighbour, is tested first).
+            if word_start:
+                before = text[start - 1]
+                if before != " " and (before.isalnum() or before == "_"):
                     continue
-            if end_index < last and folded[end_index].isalnum():
-                after = folded[end_index + 1]
-                if after.isalnum() or after == "_":
+            if word_end:
+                after = text[end_index + 1]
+                if after != " " and (after.isalnum() or after == "_"):
                     if prefix:
                         add_term((start, _word_end(folded, end_index + 1), prefix))
                     continue

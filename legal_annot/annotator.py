@@ -17,7 +17,8 @@ from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short
 from legal_annot.detect.descriptions import DescriptionMentions
 from legal_annot.detect.names import NamedMentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
-from legal_annot.detect.phrases import DESCRIPTION_ROLES, NAME_ROLES, PhraseScanner
+from legal_annot.detect.phrases import PhraseScanner
+from legal_annot.detect.roles import DESCRIPTION_ROLES, NAME_ROLES
 from legal_annot.detect.statutes import ANCHORS as CITATION_ANCHORS
 from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation_mentions
 from legal_annot.document import Document, Mention
@@ -102,7 +103,7 @@ class Annotator:
         if not text:
             return Result(text)
         normalized = normalize(text)
-        doc = Document(text, normalized, self._scanner.scan(normalized.text))
+        doc = Document(text, normalized, self._scanner)
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))

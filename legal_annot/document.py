@@ -6,22 +6,26 @@ from functools import cached_property
 
 import attrs
 
-from legal_annot.detect.phrases import CUE, Hits, PhraseHit, TermHit
+from legal_annot.detect.phrases import DescribedSentence, PhraseHit, PhraseScanner
+from legal_annot.detect.roles import CUE
 from legal_annot.models import Authority, Kind, PenaltyClaim
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences, line_sentence_starts
 
 
 class Document:
-    """The caller's text, its folded form (with the map between them), the catalog phrases
-    found in it (``hits``: names, context and cues; ``term_hits``: description terms), and its
-    sentences (computed on first use)."""
+    """The caller's text, its folded form (with the map between them), what the scanner found in
+    it (``hits``: names, context and cues; ``described``: sentences where a description may
+    match), and its sentences (computed on first use, or before the scan when it codes terms)."""
 
-    def __init__(self, text: str, normalized: Normalized, hits: Hits | None = None) -> None:
+    def __init__(self, text: str, normalized: Normalized, scanner: PhraseScanner | None = None) -> None:
         self.text = text
         self.normalized = normalized
-        self.hits: list[PhraseHit] = hits.named if hits is not None else []
-        self.term_hits: list[TermHit] = hits.terms if hits is not None else []
+        self.hits: list[PhraseHit] = []
+        self.described: list[DescribedSentence] = []
+        if scanner is not None:
+            edges = self.sentences.edges if scanner.codes_terms else None
+            self.hits, self.described = scanner.scan(normalized.text, edges)
 
     @property
     def folded(self) -> str:

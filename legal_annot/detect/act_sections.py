@@ -11,7 +11,7 @@ import regex
 
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.citations import parse_citation
-from legal_annot.detect.phrases import NAME
+from legal_annot.detect.roles import NAME
 from legal_annot.detect.statutes import CitationIndex, built_authority
 from legal_annot.document import Document, Mention
 

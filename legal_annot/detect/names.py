@@ -8,7 +8,7 @@ from collections import Counter
 import regex
 
 from legal_annot.catalog import Catalog
-from legal_annot.detect.phrases import CONTEXT, GENERIC, NAME, SHORT_NAME, Role
+from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME, Role
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
 from legal_annot.resolve import CUED_SHORT, DIRECT, SHORT, rank_candidates

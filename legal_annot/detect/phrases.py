@@ -2,34 +2,38 @@
 context cues and description terms (Aho-Corasick, built once per catalog).
 
 Each phrase carries the roles it plays for which entries; the named and descriptive detectors
-read the same pass, so adding descriptions costs no second scan. The pass sorts its hits into
-two lists as it goes: :class:`PhraseHit` for names, context and engine cues, and plain
-``TermHit`` tuples for description terms, which are many (common words) and read by one stage.
+read the same pass, so adding descriptions costs no second scan. Names, context and engine cues
+come back as a list of :class:`PhraseHit`. Description terms are many (common words, every few
+words of a news story), so the pass does not list them: it ORs their codes into one integer per
+sentence (see :mod:`legal_annot.detect.term_codes`) and reports only the sentences where some
+description has all its concept groups, with their terms' positions found again there.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import ahocorasick
-import attrs
 
 from legal_annot.catalog import Catalog
+from legal_annot.detect.roles import (
+    ABSENT,
+    CONTEXT,
+    CUE,
+    DESCRIPTION_ROLES,
+    GENERIC,
+    NAME,
+    NAME_ROLES,
+    SHORT_NAME,
+    TERM,
+    Role,
+)
+from legal_annot.detect.term_codes import DescriptionLayout, TermCode
 
-NAME, SHORT_NAME, GENERIC, CONTEXT, TERM, ABSENT, CUE = (
-    "name", "short_name", "generic", "context", "term", "absent", "cue")
 _NAME_ROLES = (NAME, SHORT_NAME, GENERIC)
-
-
-@attrs.frozen
-class Role:
-    """What a phrase means for one entry. ``group`` is the concept group of a description term."""
-
-    role: str
-    entry_id: str
-    group: int = -1
-    prefix: bool = False  # matches any word ending ("conspir*")
 
 
 class PhraseHit(NamedTuple):
@@ -43,21 +47,29 @@ class PhraseHit(NamedTuple):
     roles: tuple[Role, ...]
 
 
-# (start, end, roles) of a description term: a plain tuple, since a long text yields hundreds
+# (start, end, code) of a description term: a plain tuple, since a long text yields hundreds
 # of thousands and even a named tuple costs five times as much to build.
-TermHit = tuple[int, int, tuple[Role, ...]]
+TermHit = tuple[int, int, TermCode]
 
 
-class Hits(NamedTuple):
-    """What one scan found: ``named`` (names, context, cues) and ``terms`` (description terms and
-    absent terms), each in order of where the phrases end. A phrase that is both lands in both."""
+class DescribedSentence(NamedTuple):
+    """A sentence ``[start, end)`` (folded positions) holding every concept group of at least one
+    description: the OR of its term codes and its term hits, in order of where they end. A hit
+    whose code ``continues`` stopped inside a word (a prefix term): its word ends later."""
 
-    named: list[PhraseHit]
+    start: int
+    end: int
+    bits: int
+    absent: int
     terms: list[TermHit]
 
 
-NAME_ROLES = frozenset({NAME, SHORT_NAME, GENERIC, CONTEXT})
-DESCRIPTION_ROLES = frozenset({TERM, ABSENT})
+class Hits(NamedTuple):
+    """What one scan found: ``named`` (names, context, cues, in order of where they end) and
+    ``described`` (sentences where some description may match, in text order)."""
+
+    named: list[PhraseHit]
+    described: list[DescribedSentence]
 
 
 def _roles_of(catalog: Catalog, wanted: frozenset[str]) -> dict[str, list[Role]]:
@@ -109,28 +121,40 @@ class PhraseScanner:
         for phrase, name in (cues or {}).items():
             table.setdefault(phrase, []).append(Role(CUE, name))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        layout = DescriptionLayout.of(catalog)
         for phrase, roles in table.items():
             ordered = _name_roles_first(roles)
             named = tuple(r for r in ordered if r.role not in DESCRIPTION_ROLES)
             exact = tuple(r for r in ordered if r.role in DESCRIPTION_ROLES and not r.prefix)
             prefix = tuple(r for r in ordered if r.prefix)
-            # Precomputed role tuples: a hit only points at them, so millions of hits cost little.
-            # The flags say whether the phrase starts / ends with a word character, where a match
-            # must not continue a word.
-            automaton.add_word(phrase, (len(phrase) - 1, named, prefix, exact + prefix,
+            # Precomputed role tuples and term codes: a hit only points at them, so millions of
+            # hits cost little. The flags say whether the phrase starts / ends with a word
+            # character, where a match must not continue a word.
+            automaton.add_word(phrase, (len(phrase) - 1, named, layout.code(prefix, continues=True) if prefix else None,
+                                        layout.code(exact + prefix) if exact or prefix else None,
                                         phrase[0].isalnum(), phrase[-1].isalnum()))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
+        self._layout = layout
         self.size = len(table)
+        self.codes_terms = any(r.role in DESCRIPTION_ROLES for rs in table.values() for r in rs)
 
-    def scan(self, folded: str) -> Hits:
+    def scan(self, folded: str, edges: Sequence[int] | None = None) -> Hits:
         """Every occurrence of a catalog phrase that starts a word (and, unless it is a prefix
-        term, ends one)."""
+        term, ends one). ``edges`` (sentence starts, then the text's length) are required when
+        the scanner codes description terms (:attr:`codes_terms`)."""
         hits = Hits([], [])
         if not self.size:
             return hits
-        add_named, add_term = hits.named.append, hits.terms.append
+        if self.codes_terms and edges is None:
+            raise ValueError("this scanner codes description terms: pass the sentence edges")
+        add_named, add_described = hits.named.append, hits.described.append
+        low, guards = self._layout.low, self._layout.guards
+        bits = absent = 0
+        lo = hi = -1
+        sentence: list[TermHit] = []
+        keep = sentence.append
         # A space appended (the automaton never sees it) stands in for both ends of the text,
         # so no match needs a bounds check: text[-1] and text[len(folded)] are that space.
         text = folded + " "
@@ -142,23 +166,36 @@ class PhraseScanner:
                 before = text[start - 1]
                 if before != " " and (before.isalnum() or before == "_"):
                     continue
+            code = terms
             if word_end:
                 after = text[end_index + 1]
                 if after != " " and (after.isalnum() or after == "_"):
-                    if prefix:
-                        add_term((start, _word_end(folded, end_index + 1), prefix))
-                    continue
+                    if prefix is None:
+                        continue
+                    code, named = prefix, ()  # only a prefix term ("conspir*") may go on
             if named:
                 add_named(PhraseHit(start, end_index + 1, named))
-            if terms:
-                add_term((start, end_index + 1, terms))
+            if code is not None:
+                if not lo <= start < hi:  # a new sentence: keep the last if it is complete for anyone
+                    if (bits + low) & guards & ~absent:
+                        add_described(DescribedSentence(lo, hi, bits, absent, sentence))
+                    sentence = []
+                    keep = sentence.append
+                    bits = absent = 0
+                    after_edge = bisect_right(edges, start)  # type: ignore[arg-type]
+                    lo, hi = edges[after_edge - 1], edges[after_edge]  # type: ignore[index]
+                bits |= code[0]
+                absent |= code[1]
+                keep((start, end_index + 1, code))
+        if (bits + low) & guards & ~absent:
+            add_described(DescribedSentence(lo, hi, bits, absent, sentence))
         return hits
 
 
-_WORD_REST = re.compile(r"\w*")
-
-
-def _word_end(folded: str, position: int) -> int:
-    """Extend a prefix match to the end of its word."""
+def word_end(folded: str, position: int) -> int:
+    """The end of the word that goes on at ``position`` (where a prefix term's match stopped)."""
     match = _WORD_REST.match(folded, position)
     return match.end() if match else position
+
+
+_WORD_REST = re.compile(r"\w*")

@@ -1,0 +1,75 @@
+"""Description terms encoded as bits, so one integer holds what a sentence has of every description.
+
+Every described entry owns a field of bits in one integer: one bit per concept group, and a guard
+bit just above them. A term phrase is coded once, when the scanner is built, as the OR of the
+bits it sets (its groups) and the guard bits of the entries it rules out (absent terms). OR-ing
+the codes of a sentence's terms and adding ``low`` (the lowest bit of every field) carries into
+an entry's guard bit exactly when all its groups were seen, so one addition judges every entry.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import attrs
+
+from legal_annot.catalog import Catalog
+from legal_annot.detect.roles import ABSENT, TERM, Role
+
+
+class TermCode(NamedTuple):
+    """One term phrase's ``bits`` (groups it belongs to), ``absent`` (guard bits of the entries
+    it rules out) and its roles (read only when a sentence satisfies some entry). ``continues``
+    marks the code of a prefix term matched inside a longer word ("conspir" in "conspiracy")."""
+
+    bits: int
+    absent: int
+    roles: tuple[Role, ...]
+    continues: bool = False
+
+
+@attrs.frozen
+class DescriptionLayout:
+    """Where each described entry's field of bits sits (a pure function of the catalog)."""
+
+    offsets: dict[str, int]  # entry id -> bit of its first concept group
+    guard: dict[str, int]  # entry id -> its guard bit
+    entry_at_guard: dict[int, str]  # guard bit position -> entry id
+    low: int
+    guards: int
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> DescriptionLayout:
+        offsets, guard, entry_at_guard = {}, {}, {}
+        low = guards = position = 0
+        for entry in catalog.entries:
+            if entry.description is None:
+                continue
+            offsets[entry.id] = position
+            low |= 1 << position
+            position += len(entry.description.concepts)
+            entry_at_guard[position] = entry.id
+            guard[entry.id] = 1 << position
+            guards |= 1 << position
+            position += 1
+        return cls(offsets, guard, entry_at_guard, low, guards)
+
+    def code(self, roles: tuple[Role, ...], continues: bool = False) -> TermCode:
+        """The code of a phrase with these roles (roles other than terms are ignored)."""
+        bits = absent = 0
+        for role in roles:
+            if role.role == TERM:
+                bits |= 1 << (self.offsets[role.entry_id] + role.group)
+            elif role.role == ABSENT:
+                absent |= self.guard[role.entry_id]
+        return TermCode(bits, absent, roles, continues)
+
+    def satisfied(self, bits: int, absent: int) -> list[str]:
+        """Entries all of whose groups are in ``bits`` and none of whose absent terms occurred."""
+        full = (bits + self.low) & self.guards & ~absent
+        found = []
+        while full:
+            lowest = full & -full
+            found.append(self.entry_at_guard[lowest.bit_length() - 1])
+            full ^= lowest
+        return found

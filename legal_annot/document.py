@@ -7,7 +7,6 @@ from functools import cached_property
 import attrs
 
 from legal_annot.detect.phrases import DescribedSentence, PhraseHit, PhraseScanner
-from legal_annot.detect.roles import CUE
 from legal_annot.models import Authority, Kind, PenaltyClaim
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences, line_sentence_starts
@@ -15,17 +14,18 @@ from legal_annot.segment import Sentences, line_sentence_starts
 
 class Document:
     """The caller's text, its folded form (with the map between them), what the scanner found in
-    it (``hits``: names, context and cues; ``described``: sentences where a description may
-    match), and its sentences (computed on first use, or before the scan when it codes terms)."""
+    it (``hits``: names and context; cues by name; ``described``: sentences where a description
+    may match), and its sentences (computed on first use, or before the scan when it codes terms)."""
 
     def __init__(self, text: str, normalized: Normalized, scanner: PhraseScanner | None = None) -> None:
         self.text = text
         self.normalized = normalized
         self.hits: list[PhraseHit] = []
         self.described: list[DescribedSentence] = []
+        self._cues: list[PhraseHit] = []
         if scanner is not None:
             edges = self.sentences.edges if scanner.codes_terms else None
-            self.hits, self.described = scanner.scan(normalized.text, edges)
+            self.hits, self._cues, self.described = scanner.scan(normalized.text, edges)
 
     @property
     def folded(self) -> str:
@@ -37,13 +37,11 @@ class Document:
 
     @cached_property
     def _cue_index(self) -> dict[str, list[PhraseHit]]:
-        """Hits of every engine cue, gathered in one pass (roles are ordered: a cue role is last)."""
+        """Hits of every engine cue, by cue name (a cue role's ``entry_id``)."""
         index: dict[str, list[PhraseHit]] = {}
-        for hit in self.hits:
-            if hit.roles[-1].role == CUE:
-                for role in hit.roles:
-                    if role.role == CUE:
-                        index.setdefault(role.entry_id, []).append(hit)
+        for hit in self._cues:
+            for role in hit.roles:
+                index.setdefault(role.entry_id, []).append(hit)
         return index
 
     @cached_property

@@ -10,8 +10,10 @@ description.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate
+from operator import attrgetter
 
 from legal_annot.document import Mention
 
@@ -110,16 +112,14 @@ def select_non_overlapping(mentions: Iterable[Mention]) -> list[Mention]:
 def add_without_crossing(chosen: list[Mention], extra: Iterable[Mention]) -> list[Mention]:
     """Add a linker's mentions to an already resolved list (sorted by start): a new mention is
     kept unless it overlaps a chosen one, other than a description containing it. Linkers never
-    displace what the detectors found, so the resolved list is not re-sorted from scratch."""
+    displace what the detectors found, so the resolved list is merged into, not re-sorted (a
+    kept mention never starts with a chosen one unless a description holds it: it goes after)."""
     extra = sorted(extra, key=_priority)
     if not extra:
         return chosen
-    starts = [m.start for m in chosen]
-    ends_max: list[int] = []  # running maximum of ends, to find any chosen mention reaching past a point
-    running = -1
-    for m in chosen:
-        running = max(running, m.end)
-        ends_max.append(running)
+    starts = list(map(_START, chosen))
+    # The running maximum of ends, to find any chosen mention reaching past a point.
+    ends_max = list(accumulate(map(_END, chosen), max))
     added: list[Mention] = []
     added_starts: list[int] = []  # kept sorted, to check a new mention against those added before
     for mention in extra:
@@ -140,4 +140,15 @@ def add_without_crossing(chosen: list[Mention], extra: Iterable[Mention]) -> lis
             continue
         added_starts.insert(k, mention.start)
         added.insert(k, mention)
-    return sorted([*chosen, *added], key=lambda m: (m.start, -m.end))
+    merged: list[Mention] = []
+    taken = 0
+    for mention in added:
+        upto = bisect_right(starts, mention.start, taken)
+        merged += chosen[taken:upto]
+        merged.append(mention)
+        taken = upto
+    merged += chosen[taken:]
+    return merged
+
+
+_START, _END = attrgetter("start"), attrgetter("end")

@@ -1,13 +1,13 @@
 """Link "this law", "that statute", "the provision" to the authority named just before.
 
 The phrases are found in the shared scan; an antecedent is the nearest earlier mention of a
-statute, regulation or clause in the same sentence or the two before it. Without one, nothing
-is annotated: "this law" alone explains nothing.
+statute, regulation or clause starting in the same sentence or the two before it. Without one,
+nothing is annotated: "this law" alone explains nothing.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from legal_annot.detect.phrases import PhraseHit
@@ -28,32 +28,44 @@ CONFIDENCE = 0.6
 
 
 def anaphora_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:
-    """A mention for each anaphor whose antecedent is close enough."""
-    anchors = doc.cue_hits(ANAPHOR)
-    if not anchors:
-        return []
+    """A mention for each anaphor whose antecedent is close enough. ``mentions`` are sorted by
+    start, so each anaphor looks back from its own place: only the few mentions of its last
+    sentences are read, however many the document holds."""
     out = []
-    for kinds in (LAW_KINDS, PROVISION_KINDS):
-        wanted = [h for h in anchors if doc.folded.endswith("provision", h.start, h.end) == (kinds is PROVISION_KINDS)]
-        out.extend(_link(doc, wanted, [m for m in mentions if m.kind in kinds and m.folded_end >= 0]))
-    return out
-
-
-def _link(doc: Document, anchors: Sequence[PhraseHit], candidates: Sequence[Mention]) -> list[Mention]:
-    antecedents = sorted(candidates, key=lambda m: m.folded_end)
-    ends = [m.folded_end for m in antecedents]
-    out = []
-    for hit in anchors:
-        i = bisect_right(ends, hit.start) - 1
-        if i < 0:
-            continue
-        antecedent = antecedents[i]
-        if doc.sentences.index(hit.start) - doc.sentences.index(antecedent.folded_start) > SENTENCES_BACK:
-            continue
+    for hit in doc.cue_hits(ANAPHOR):
+        kinds = PROVISION_KINDS if doc.folded.endswith("provision", hit.start, hit.end) else LAW_KINDS
         start, end = doc.original_span(hit.start, hit.end)
+        antecedent = _antecedent(doc, mentions, hit, bisect_left(mentions, start, key=_start), kinds)
+        if antecedent is None:
+            continue
         scores = tuple(min(CONFIDENCE, s) for s in antecedent.scores)
         out.append(Mention(start, end, antecedent.kind, "anaphora", antecedent.entry_ids, scores,
                            antecedent.decided, authority=antecedent.authority,
                            note=f"refers back to {doc.text[antecedent.start:antecedent.end]!r}",
                            folded_start=hit.start, folded_end=hit.end))
     return out
+
+
+def _antecedent(doc: Document, mentions: Sequence[Mention], hit: PhraseHit, before: int,
+                kinds: frozenset[Kind]) -> Mention | None:
+    """The mention of one of ``kinds`` ending last before ``hit``, starting in its sentence or
+    one of the SENTENCES_BACK before it; ``mentions[:before]`` start before the anaphor."""
+    sentence = doc.sentences.index(hit.start)
+    earliest = doc.sentences.bounds(max(0, sentence - SENTENCES_BACK))[0]
+    best = None
+    i = before
+    while i > 0:
+        i -= 1
+        mention = mentions[i]
+        if mention.folded_start < 0:
+            continue  # a mention without folded positions (none of ours): not an antecedent
+        if mention.folded_start < earliest:
+            break
+        if (mention.folded_end <= hit.start and mention.kind in kinds
+                and (best is None or mention.folded_end > best.folded_end)):
+            best = mention
+    return best
+
+
+def _start(mention: Mention) -> int:
+    return mention.start

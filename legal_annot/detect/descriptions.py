@@ -12,7 +12,6 @@ from collections import defaultdict
 
 from legal_annot.catalog import Catalog
 from legal_annot.detect.phrases import TermHit, word_end
-from legal_annot.detect.roles import TERM
 from legal_annot.detect.term_codes import DescriptionLayout
 from legal_annot.document import Document, Mention
 
@@ -56,8 +55,10 @@ class DescriptionMentions:
     """
 
     def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
         self._layout = DescriptionLayout.of(catalog)  # the same layout the scanner coded terms with
+        # entry id -> (kind, number of groups, window, confidence)
+        self._facts = {e.id: (e.authority.kind, len(e.description.concepts), e.description.window,
+                              e.description.confidence) for e in catalog.entries if e.description is not None}
 
     def __call__(self, doc: Document) -> list[Mention]:
         mentions: list[Mention] = []
@@ -67,16 +68,14 @@ class DescriptionMentions:
 
     def _judge(self, doc: Document, entries: list[str], hits: list[TermHit], mentions: list[Mention]) -> None:
         """Check the window of each entry whose groups all occur in one sentence's ``hits``."""
+        folded = doc.folded
         for entry_id in entries:
-            entry = self._catalog.entry(entry_id)
-            description = entry.description
-            assert description is not None
-            spots = sorted({(start, word_end(doc.folded, end) if code.continues else end, role.group)
-                            for start, end, code in hits
-                            for role in code.roles if role.role == TERM and role.entry_id == entry_id})
-            span = _best_window(spots, len(description.concepts), doc.folded, description.window)
+            kind, groups, window, confidence = self._facts[entry_id]
+            spots = sorted({(start, word_end(folded, end) if code.continues else end, group)
+                            for start, end, code in hits for group in code.groups.get(entry_id, ())})
+            span = _best_window(spots, groups, folded, window)
             if span is None:
                 continue
             start, end = doc.original_span(*span)
-            mentions.append(Mention(start, end, entry.authority.kind, "description", (entry_id,),
-                                    (description.confidence,), folded_start=span[0], folded_end=span[1]))
+            mentions.append(Mention(start, end, kind, "description", (entry_id,), (confidence,),
+                                    folded_start=span[0], folded_end=span[1]))

@@ -2,8 +2,8 @@
 context cues and description terms (Aho-Corasick, built once per catalog).
 
 Each phrase carries the roles it plays for which entries; the named and descriptive detectors
-read the same pass, so adding descriptions costs no second scan. Names, context and engine cues
-come back as a list of :class:`PhraseHit`. Description terms are many (common words, every few
+read the same pass, so adding descriptions costs no second scan. Names and context, and engine
+cues, come back as two lists of :class:`PhraseHit`. Description terms are many (common words, every few
 words of a news story), so the pass does not list them: it ORs their codes into one integer per
 sentence (see :mod:`legal_annot.detect.term_codes`) and reports only the sentences where some
 description has all its concept groups, with their terms' positions found again there.
@@ -65,10 +65,11 @@ class DescribedSentence(NamedTuple):
 
 
 class Hits(NamedTuple):
-    """What one scan found: ``named`` (names, context, cues, in order of where they end) and
-    ``described`` (sentences where some description may match, in text order)."""
+    """What one scan found: ``named`` (names and context) and ``cues`` (engine cues), in order of
+    where they end, and ``described`` (sentences where some description may match)."""
 
     named: list[PhraseHit]
+    cues: list[PhraseHit]
     described: list[DescribedSentence]
 
 
@@ -124,13 +125,15 @@ class PhraseScanner:
         layout = DescriptionLayout.of(catalog)
         for phrase, roles in table.items():
             ordered = _name_roles_first(roles)
-            named = tuple(r for r in ordered if r.role not in DESCRIPTION_ROLES)
+            named = tuple(r for r in ordered if r.role not in DESCRIPTION_ROLES and r.role != CUE)
+            cues = tuple(r for r in ordered if r.role == CUE)
             exact = tuple(r for r in ordered if r.role in DESCRIPTION_ROLES and not r.prefix)
             prefix = tuple(r for r in ordered if r.prefix)
             # Precomputed role tuples and term codes: a hit only points at them, so millions of
             # hits cost little. The flags say whether the phrase starts / ends with a word
             # character, where a match must not continue a word.
-            automaton.add_word(phrase, (len(phrase) - 1, named, layout.code(prefix, continues=True) if prefix else None,
+            automaton.add_word(phrase, (len(phrase) - 1, named, cues,
+                                        layout.code(prefix, continues=True) if prefix else None,
                                         layout.code(exact + prefix) if exact or prefix else None,
                                         phrase[0].isalnum(), phrase[-1].isalnum()))
         if len(automaton):
@@ -144,12 +147,12 @@ class PhraseScanner:
         """Every occurrence of a catalog phrase that starts a word (and, unless it is a prefix
         term, ends one). ``edges`` (sentence starts, then the text's length) are required when
         the scanner codes description terms (:attr:`codes_terms`)."""
-        hits = Hits([], [])
+        hits = Hits([], [], [])
         if not self.size:
             return hits
         if self.codes_terms and edges is None:
             raise ValueError("this scanner codes description terms: pass the sentence edges")
-        add_named, add_described = hits.named.append, hits.described.append
+        add_named, add_cue, add_described = hits.named.append, hits.cues.append, hits.described.append
         low, guards = self._layout.low, self._layout.guards
         bits = absent = 0
         lo = hi = -1
@@ -158,7 +161,7 @@ class PhraseScanner:
         # A space appended (the automaton never sees it) stands in for both ends of the text,
         # so no match needs a bounds check: text[-1] and text[len(folded)] are that space.
         text = folded + " "
-        for end_index, (length, named, prefix, terms, word_start, word_end) in self._automaton.iter(folded):
+        for end_index, (length, named, cues, prefix, terms, word_start, word_end) in self._automaton.iter(folded):
             start = end_index - length
             # A phrase starting or ending with a word character must not continue a word (a
             # space, the commonest neighbour, is tested first).
@@ -172,9 +175,11 @@ class PhraseScanner:
                 if after != " " and (after.isalnum() or after == "_"):
                     if prefix is None:
                         continue
-                    code, named = prefix, ()  # only a prefix term ("conspir*") may go on
+                    code, named, cues = prefix, (), ()  # only a prefix term ("conspir*") may go on
             if named:
                 add_named(PhraseHit(start, end_index + 1, named))
+            if cues:
+                add_cue(PhraseHit(start, end_index + 1, cues))
             if code is not None:
                 if not lo <= start < hi:  # a new sentence: keep the last if it is complete for anyone
                     if (bits + low) & guards & ~absent:

@@ -19,12 +19,13 @@ from legal_annot.detect.roles import ABSENT, TERM, Role
 
 class TermCode(NamedTuple):
     """One term phrase's ``bits`` (groups it belongs to), ``absent`` (guard bits of the entries
-    it rules out) and its roles (read only when a sentence satisfies some entry). ``continues``
-    marks the code of a prefix term matched inside a longer word ("conspir" in "conspiracy")."""
+    it rules out) and ``groups`` (entry id -> its concept groups, read only when a sentence
+    satisfies some entry). ``continues`` marks the code of a prefix term matched inside a longer
+    word ("conspir" in "conspiracy")."""
 
     bits: int
     absent: int
-    roles: tuple[Role, ...]
+    groups: dict[str, tuple[int, ...]]
     continues: bool = False
 
 
@@ -57,12 +58,15 @@ class DescriptionLayout:
     def code(self, roles: tuple[Role, ...], continues: bool = False) -> TermCode:
         """The code of a phrase with these roles (roles other than terms are ignored)."""
         bits = absent = 0
+        groups: dict[str, tuple[int, ...]] = {}
         for role in roles:
             if role.role == TERM:
                 bits |= 1 << (self.offsets[role.entry_id] + role.group)
+                if role.group not in groups.get(role.entry_id, ()):
+                    groups[role.entry_id] = (*groups.get(role.entry_id, ()), role.group)
             elif role.role == ABSENT:
                 absent |= self.guard[role.entry_id]
-        return TermCode(bits, absent, roles, continues)
+        return TermCode(bits, absent, groups, continues)
 
     def satisfied(self, bits: int, absent: int) -> list[str]:
         """Entries all of whose groups are in ``bits`` and none of whose absent terms occurred."""

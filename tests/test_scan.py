@@ -41,17 +41,17 @@ def test_one_addition_judges_every_entry(data: st.DataObject) -> None:
         if len(seen) == len(groups) and not ruled_out:
             complete.add(entry.id)
     code = LAYOUT.code(tuple(roles))
-    assert set(LAYOUT.satisfied(code.bits, code.absent)) == complete
+    assert set(LAYOUT.satisfied(code.mask)) == complete
 
 
 def test_codes_of_different_phrases_combine_by_or() -> None:
     entry = DESCRIBED[0]
     parts = [LAYOUT.code((Role(TERM, entry.id, g),)) for g in range(len(entry.description.concepts))]
-    bits = 0
+    mask = 0
     for part in parts[:-1]:
-        bits |= part.bits
-    assert LAYOUT.satisfied(bits, 0) == []
-    assert LAYOUT.satisfied(bits | parts[-1].bits, 0) == [entry.id]
+        mask |= part.mask
+    assert LAYOUT.satisfied(mask) == []
+    assert LAYOUT.satisfied(mask | parts[-1].mask) == [entry.id]
 
 
 def test_a_scanner_that_codes_terms_needs_sentences() -> None:

@@ -63,7 +63,7 @@ class DescriptionMentions:
     def __call__(self, doc: Document) -> list[Mention]:
         mentions: list[Mention] = []
         for sentence in doc.described:
-            self._judge(doc, self._layout.satisfied(sentence.bits, sentence.absent), sentence.terms, mentions)
+            self._judge(doc, self._layout.satisfied(sentence.mask), sentence.terms, mentions)
         return mentions
 
     def _judge(self, doc: Document, entries: list[str], hits: list[TermHit], mentions: list[Mention]) -> None:

@@ -8,6 +8,7 @@ bare "up to N years" form, in a sentence that speaks of prison, sentences or pen
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -42,7 +43,8 @@ _COMPOUND = regex.compile(
     r"(?:sentence|term|penalty|maximum|minimum))")
 _NUMBER_BEFORE = regex.compile(r"(?:\d|" + "|".join(_WORD_NUMBERS) + r")[ -]$", regex.REVERSE)
 _LIFE = regex.compile(r"life (?:imprisonment|in prison|sentence|in federal prison|behind bars)")
-_PENALTY_CONTEXT = regex.compile(
+# Plain literals: the standard library's re searches them about twice as fast as regex.
+_PENALTY_CONTEXT = re.compile(
     r"prison|imprison|sentenc|penalt|punish|jail|incarcerat|behind bars|convict")
 
 

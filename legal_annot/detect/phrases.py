@@ -59,8 +59,7 @@ class DescribedSentence(NamedTuple):
 
     start: int
     end: int
-    bits: int
-    absent: int
+    mask: int
     terms: list[TermHit]
 
 
@@ -153,8 +152,8 @@ class PhraseScanner:
         if self.codes_terms and edges is None:
             raise ValueError("this scanner codes description terms: pass the sentence edges")
         add_named, add_cue, add_described = hits.named.append, hits.cues.append, hits.described.append
-        low, guards = self._layout.low, self._layout.guards
-        bits = absent = 0
+        low, guards, shift = self._layout.low, self._layout.guards, self._layout.shift
+        mask = 0
         lo = hi = -1
         sentence: list[TermHit] = []
         keep = sentence.append
@@ -182,18 +181,17 @@ class PhraseScanner:
                 add_cue(PhraseHit(start, end_index + 1, cues))
             if code is not None:
                 if not lo <= start < hi:  # a new sentence: keep the last if it is complete for anyone
-                    if (bits + low) & guards & ~absent:
-                        add_described(DescribedSentence(lo, hi, bits, absent, sentence))
+                    if (mask + low) & guards & ~(mask >> shift):  # DescriptionLayout.complete, inlined
+                        add_described(DescribedSentence(lo, hi, mask, sentence))
                     sentence = []
                     keep = sentence.append
-                    bits = absent = 0
+                    mask = 0
                     after_edge = bisect_right(edges, start)  # type: ignore[arg-type]
                     lo, hi = edges[after_edge - 1], edges[after_edge]  # type: ignore[index]
-                bits |= code[0]
-                absent |= code[1]
+                mask |= code[0]
                 keep((start, end_index + 1, code))
-        if (bits + low) & guards & ~absent:
-            add_described(DescribedSentence(lo, hi, bits, absent, sentence))
+        if self._layout.complete(mask):
+            add_described(DescribedSentence(lo, hi, mask, sentence))
         return hits
 
 

@@ -2,9 +2,10 @@
 
 Every described entry owns a field of bits in one integer: one bit per concept group, and a guard
 bit just above them. A term phrase is coded once, when the scanner is built, as the OR of the
-bits it sets (its groups) and the guard bits of the entries it rules out (absent terms). OR-ing
-the codes of a sentence's terms and adding ``low`` (the lowest bit of every field) carries into
-an entry's guard bit exactly when all its groups were seen, so one addition judges every entry.
+bits it sets (its groups) and, ``shift`` bits higher, the guard bits of the entries it rules out
+(absent terms). OR-ing the codes of a sentence's terms and adding ``low`` (the lowest bit of
+every field) carries into an entry's guard bit exactly when all its groups were seen, so one
+addition judges every entry, and one shift brings down the entries ruled out.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from legal_annot.detect.roles import ABSENT, TERM, Role
 
 
 class TermCode(NamedTuple):
-    """One term phrase's ``bits`` (groups it belongs to), ``absent`` (guard bits of the entries
-    it rules out) and ``groups`` (entry id -> its concept groups, read only when a sentence
-    satisfies some entry). ``continues`` marks the code of a prefix term matched inside a longer
-    word ("conspir" in "conspiracy")."""
+    """One term phrase's ``mask`` (the groups it belongs to, and the entries it rules out) and
+    ``groups`` (entry id -> its concept groups, read only when a sentence satisfies some entry).
+    ``continues`` marks the code of a prefix term matched inside a longer word ("conspir" in
+    "conspiracy")."""
 
-    bits: int
-    absent: int
+    mask: int
     groups: dict[str, tuple[int, ...]]
     continues: bool = False
 
@@ -38,6 +38,7 @@ class DescriptionLayout:
     entry_at_guard: dict[int, str]  # guard bit position -> entry id
     low: int
     guards: int
+    shift: int  # where the ruled-out entries' guard bits start
 
     @classmethod
     def of(cls, catalog: Catalog) -> DescriptionLayout:
@@ -53,7 +54,7 @@ class DescriptionLayout:
             guard[entry.id] = 1 << position
             guards |= 1 << position
             position += 1
-        return cls(offsets, guard, entry_at_guard, low, guards)
+        return cls(offsets, guard, entry_at_guard, low, guards, position)
 
     def code(self, roles: tuple[Role, ...], continues: bool = False) -> TermCode:
         """The code of a phrase with these roles (roles other than terms are ignored)."""
@@ -66,11 +67,15 @@ class DescriptionLayout:
                     groups[role.entry_id] = (*groups.get(role.entry_id, ()), role.group)
             elif role.role == ABSENT:
                 absent |= self.guard[role.entry_id]
-        return TermCode(bits, absent, groups, continues)
+        return TermCode(bits | absent << self.shift, groups, continues)
 
-    def satisfied(self, bits: int, absent: int) -> list[str]:
-        """Entries all of whose groups are in ``bits`` and none of whose absent terms occurred."""
-        full = (bits + self.low) & self.guards & ~absent
+    def complete(self, mask: int) -> int:
+        """The guard bits of the entries that the OR of some codes satisfies (0 for none)."""
+        return (mask + self.low) & self.guards & ~(mask >> self.shift)
+
+    def satisfied(self, mask: int) -> list[str]:
+        """Entries all of whose groups are in ``mask`` and none of whose absent terms are."""
+        full = self.complete(mask)
         found = []
         while full:
             lowest = full & -full

@@ -22,15 +22,16 @@ _ABBREVIATIONS = frozenset(
     "e.g i.e u.s u.s.c c.f.r u.s.a d.c n.y l.a a.m p.m etc al id".split()
 )
 # A '.' after "mr", "u.s", "jan" or a single initial does not end a sentence. The standard
-# library's re only takes fixed-width lookbehinds, so there is one per abbreviation length; with
-# the end character first, re skips to candidate characters at C speed (about 2.5x faster than
-# one variable-width lookbehind in the regex module).
+# library's re only takes fixed-width lookbehinds, so there is one per abbreviation length. Each
+# pattern starts with one literal character, which re finds at memchr speed (a leading class
+# such as [.!?] is tried character by character: three times slower over a long text).
 _BY_LENGTH: dict[int, list[str]] = {1: ["[a-z]"]}
 for _abbreviation in sorted(_ABBREVIATIONS):
     _BY_LENGTH.setdefault(len(_abbreviation), []).append(re.escape(_abbreviation))
-_END = re.compile(
-    "[.!?]" + "".join(r"(?<!\b(?:%s)\.)" % "|".join(words) for _, words in sorted(_BY_LENGTH.items()))
-    + r"""["')\]]*(?=\s)""")
+_CLOSERS = r"""["')\]]*(?=\s)"""
+_PERIOD = re.compile(
+    r"\." + "".join(r"(?<!\b(?:%s)\.)" % "|".join(words) for _, words in sorted(_BY_LENGTH.items())) + _CLOSERS)
+_OTHER_ENDS = {mark: re.compile(re.escape(mark) + _CLOSERS) for mark in "!?"}
 
 
 _LINE_START = regex.compile(r"\n\s*(?=[\p{Lu}\d\"'\u201c\u2018])")
@@ -40,7 +41,10 @@ def sentence_starts(folded: str, line_starts: Iterable[int] = ()) -> list[int]:
     """Start offsets of the sentences of a folded text (the first is 0), merged with the folded
     positions of lines that start a new sentence. Sorted; a position found both ways is kept
     once (two sorted runs: the sort merges them in linear time)."""
-    starts = [0, *line_starts, *[match.end() for match in _END.finditer(folded)]]
+    starts = [0, *line_starts, *[match.end() for match in _PERIOD.finditer(folded)]]
+    for mark, pattern in _OTHER_ENDS.items():
+        if mark in folded:
+            starts += [match.end() for match in pattern.finditer(folded)]
     starts.sort()
     return [p for p, q in zip(starts, starts[1:], strict=False) if p != q] + starts[-1:]
 

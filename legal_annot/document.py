@@ -48,7 +48,7 @@ class Document:
     def sentences(self) -> Sentences:
         starts = line_sentence_starts(self.text)
         if self.normalized.maps_positions:
-            starts = [self.normalized.to_folded(p) for p in starts]
+            starts = self.normalized.to_folded_many(starts)
         return Sentences(self.normalized.text, starts)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 import attrs
 import regex
@@ -83,6 +84,18 @@ class Normalized:
         return self._norm_starts[k] + min(position - self._orig_starts[k],
                                           (self._norm_starts[k + 1] - 1 - self._norm_starts[k])
                                           if k + 1 < len(self._norm_starts) else position - self._orig_starts[k])
+
+    def to_folded_many(self, positions: Iterable[int]) -> list[int]:
+        """:meth:`to_folded` for many positions at once (the segment limits are worked out once)."""
+        if not self._orig_starts:
+            return list(positions)
+        orig, norm = self._orig_starts, self._norm_starts
+        limits = [*(b - 1 - a for a, b in zip(norm, norm[1:], strict=False)), len(self.text)]
+        out = []
+        for position in positions:
+            k = bisect_right(orig, position) - 1
+            out.append(norm[k] + min(position - orig[k], limits[k]))
+        return out
 
     def span_to_folded(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the original text to the folded text."""

@@ -52,3 +52,10 @@ def test_original_spans_map_to_folded_and_back(text: str, data) -> None:
     start, end = data.draw(st.sampled_from(words))
     folded_start, folded_end = norm.span_to_folded(start, end)
     assert norm.span_to_original(folded_start, folded_end) == (start, end)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\u00a0"), max_size=60))
+def test_many_positions_map_like_one_at_a_time(text: str) -> None:
+    norm = normalize(text)
+    positions = list(range(len(text)))
+    assert norm.to_folded_many(positions) == [norm.to_folded(p) for p in positions]

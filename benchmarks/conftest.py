@@ -14,7 +14,11 @@ from samples.corpus import news_text  # noqa: E402
 MEGABYTE = 1_000_000
 
 
-OPINIONS = Path(__file__).parent.parent / "tests" / "data" / "opinions"
+ROOT = Path(__file__).parent.parent
+OPINIONS = ROOT / "tests" / "data" / "opinions"
+# Whole articles written for this project: the bundled example and the test articles.
+ARTICLES = [ROOT / "legal_annot" / "examples" / "county_jail_standoff.txt",
+            *sorted((ROOT / "tests" / "data" / "news_samples").glob("*.txt"))]
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +29,16 @@ def news_1mb() -> str:
 @pytest.fixture(scope="session")
 def opinions_1mb() -> str:
     """The shipped public-domain opinions, repeated to about 1 MB."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(OPINIONS.glob("*.txt"))]
+    return _repeated([p.read_text(encoding="utf-8") for p in sorted(OPINIONS.glob("*.txt"))])
+
+
+@pytest.fixture(scope="session")
+def articles_1mb() -> str:
+    """Whole news articles (our own), repeated to about 1 MB: sparser in law than news_1mb."""
+    return _repeated([p.read_text(encoding="utf-8") for p in ARTICLES])
+
+
+def _repeated(texts: list[str]) -> str:
     out, total, i = [], 0, 0
     while total < MEGABYTE:
         out.append(texts[i % len(texts)])

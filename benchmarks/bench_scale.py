@@ -25,12 +25,16 @@ def test_adversarial_n_vs_4n(benchmark, name: str) -> None:
     small, large = ADVERSARIAL[name](N), ADVERSARIAL[name](4 * N)
     annotate = legal_annot.default_annotator().annotate
     annotate(small)
-    started = time.perf_counter()
-    annotate(small)
-    small_time = time.perf_counter() - started
-    benchmark.pedantic(annotate, (large,), rounds=1, warmup_rounds=0)
-    ratio = benchmark.stats.stats.mean / small_time
+    small_time = min(_timed(annotate, small) for _ in range(3))  # best of three, like the large text
+    benchmark.pedantic(annotate, (large,), rounds=3, warmup_rounds=0)
+    ratio = benchmark.stats.stats.min / small_time
     benchmark.extra_info.update(n=N, seconds_n=round(small_time, 4), ratio_4n_over_n=round(ratio, 2))
+
+
+def _timed(function, argument) -> float:
+    started = time.perf_counter()
+    function(argument)
+    return time.perf_counter() - started
 
 
 @pytest.fixture(scope="module")

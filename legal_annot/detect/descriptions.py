@@ -8,12 +8,14 @@ the shared phrase scan; only sentences holding terms are examined.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from operator import itemgetter
 
 from legal_annot.catalog import Catalog
 from legal_annot.detect.phrases import TermHit, word_end
 from legal_annot.detect.term_codes import DescriptionLayout
 from legal_annot.document import Document, Mention
+
+_END = itemgetter(1)
 
 
 def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
@@ -25,19 +27,21 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
     if len(hits) == groups:  # the common case: one hit per group, so the window is all of them
         best = (hits[0][0], max(end for _, end, _ in hits))
         return best if folded.count(" ", *best) + 1 <= window else None
-    count: dict[int, int] = defaultdict(int)
-    covered, left, best = 0, 0, None
+    count = [0] * groups  # groups are numbered 0 .. groups - 1
+    covered = left = 0
+    best: tuple[int, int] | None = None
+    best_length = len(folded) + 1
     for right, (_, end, group) in enumerate(hits):
-        count[group] += 1
-        if count[group] == 1:
+        if not count[group]:
             covered += 1
+        count[group] += 1
         while covered == groups:
-            start = hits[left][0]
-            if best is None or end - start < best[1] - best[0]:
-                best = (start, max(e for _, e, _ in hits[left:right + 1]))
-            left_group = hits[left][2]
+            start, _, left_group = hits[left]
+            if end - start < best_length:
+                best = (start, max(map(_END, hits[left:right + 1])))
+                best_length = best[1] - start
             count[left_group] -= 1
-            if count[left_group] == 0:
+            if not count[left_group]:
                 covered -= 1
             left += 1
     if best is None or folded.count(" ", best[0], best[1]) + 1 > window:

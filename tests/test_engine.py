@@ -90,6 +90,8 @@ class TestPenalties:
         ("That law brings a five-year penalty.", "five-year penalty", True),
         ("This law carries a maximum sentence of 5 years.", "maximum sentence of 5 years", True),
         ("Violators of this law face life imprisonment.", "life imprisonment", False),
+        ("A charge of conspiracy under this law carries up to five years.", "up to five years", True),
+        ("He pleaded guilty under this law, which allows up to 5 years.", "up to 5 years", True),
     ])
     def test_claims_are_checked(self, mini: Annotator, sentence: str, stated: str, consistent: bool) -> None:
         text = "They conspired to defraud the United States. " + sentence
@@ -119,6 +121,8 @@ class TestPenalties:
         "The loans run up to five years.",
         "Within five years the program will end.",
         "They conspired to defraud the United States over up to five years of billing.",
+        "The battery holds its charge for up to five years.",
+        "Service charges may rise for up to three years.",
     ])
     def test_durations_that_are_not_penalties(self, mini: Annotator, text: str) -> None:
         assert not [a for a in mini.annotate(text) if a.kind is Kind.PENALTY]

@@ -44,8 +44,11 @@ _COMPOUND = regex.compile(
 _NUMBER_BEFORE = regex.compile(r"(?:\d|" + "|".join(_WORD_NUMBERS) + r")[ -]$", regex.REVERSE)
 _LIFE = regex.compile(r"life (?:imprisonment|in prison|sentence|in federal prison|behind bars)")
 # Plain literals: the standard library's re searches them about twice as fast as regex.
+# Criminal-charge wording counts too ("a charge of seditious conspiracy, which carries up to 20
+# years"), but not a bare "charge" (a battery's charge).
 _PENALTY_CONTEXT = re.compile(
-    r"prison|imprison|sentenc|penalt|punish|jail|incarcerat|behind bars|convict")
+    r"prison|imprison|sentenc|penalt|punish|jail|incarcerat|behind bars|convict|felon|indict|guilty|"
+    r"plead|charged with|charges? of|criminal charge|faces? charges?")
 
 
 def _number(word: str) -> float:

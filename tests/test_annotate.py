@@ -170,6 +170,7 @@ def test_offsets_hold_on_arbitrary_unicode(noise: str, phrase: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Supreme Court in Brown rejected segregation.", [("Brown", "case.brown-v-board-of-education")]),
     ("The justices overturned Roe in 2022.", [("Roe", "case.roe-v-wade")]),
+    ("Under Roe, states could not ban abortion before viability.", [("Roe", "case.roe-v-wade")]),
     ("Heller's holding was narrow.", [("Heller", "case.district-of-columbia-v-heller")]),
     ("Brown said the weather was fine.", []),
     ("Mr. Heller went home after the game.", []),

@@ -92,6 +92,8 @@ class TestPenalties:
         ("Violators of this law face life imprisonment.", "life imprisonment", False),
         ("A charge of conspiracy under this law carries up to five years.", "up to five years", True),
         ("He pleaded guilty under this law, which allows up to 5 years.", "up to 5 years", True),
+        ("Under this law he could get up to a decade in prison.", "up to a decade", False),
+        ("This law carries as many as two decades behind bars.", "as many as two decades", False),
     ])
     def test_claims_are_checked(self, mini: Annotator, sentence: str, stated: str, consistent: bool) -> None:
         text = "They conspired to defraud the United States. " + sentence
@@ -123,6 +125,8 @@ class TestPenalties:
         "They conspired to defraud the United States over up to five years of billing.",
         "The battery holds its charge for up to five years.",
         "Service charges may rise for up to three years.",
+        "The feud went on for up to a decade, neighbors said.",
+        "Prison reform took decades.",
     ])
     def test_durations_that_are_not_penalties(self, mini: Annotator, text: str) -> None:
         assert not [a for a in mini.annotate(text) if a.kind is Kind.PENALTY]

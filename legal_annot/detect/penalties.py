@@ -1,9 +1,11 @@
-"""Find stated penalties ("up to five years", "a 20-year maximum", "life in prison") and check
-them against the statutory maximum of the statute referred to in the same or previous sentence.
+"""Find stated penalties ("up to five years", "a 20-year maximum", "up to a decade", "life in
+prison") and check them against the statutory maximum of the statute referred to in the same or
+previous sentence.
 
-Anchors ("year", "years", "life") come from the shared scan; a short regex then reads the words
-around each anchor. A duration counts as a penalty only in a recognised penalty form and, for the
-bare "up to N years" form, in a sentence that speaks of prison, sentences or penalties.
+Anchors ("year", "years", "decade", "decades", "life") come from the shared scan; a short regex
+then reads the words around each anchor. A duration counts as a penalty only in a recognised
+penalty form and, for the bare "up to N years" form, in a sentence that speaks of prison,
+sentences, penalties or criminal charges.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from legal_annot.document import Document, Mention
 from legal_annot.models import Kind, Penalty, PenaltyClaim
 
 PENALTY_ANCHOR = "penalty"
-ANCHORS = ("year", "years", "life")
+ANCHORS = ("year", "years", "decade", "decades", "life")
 _WORD_NUMBERS = {
     word: n for n, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -32,11 +34,13 @@ _CONTEXT_REACH = 250  # how far around a duration to look for "prison", "sentenc
 # "up to five years", "a maximum sentence of 15 years", "punishable by up to 10 years",
 # "a mandatory minimum of two years" -- matched leftward from the anchor (REVERSE: the search
 # starts at the anchor instead of trying every position of the look-back window).
-_BEFORE = regex.compile(
-    r"(?P<lead>up to|as many as|as much as|no more than|not more than|not to exceed|at most|"
-    r"(?:a |the )?(?P<min>mandatory minimum|minimum)(?: (?:prison )?(?:sentence|term|penalty))? of|"
-    r"(?:a |the )?maximum(?: (?:prison |possible )?(?:sentence|term|penalty))? of|punishable by)"
-    r" " + _NUM + r"[ -]years?$", regex.REVERSE)
+_LEAD = (r"(?P<lead>up to|as many as|as much as|no more than|not more than|not to exceed|at most|"
+         r"(?:a |the )?(?P<min>mandatory minimum|minimum)(?: (?:prison )?(?:sentence|term|penalty))? of|"
+         r"(?:a |the )?maximum(?: (?:prison |possible )?(?:sentence|term|penalty))? of|punishable by) ")
+_BEFORE = regex.compile(_LEAD + _NUM + r"[ -]years?$", regex.REVERSE)
+# "up to a decade in prison", "as many as two decades behind bars"
+_DECADES = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_BEFORE_DECADES = regex.compile(_LEAD + r"(?P<num>" + "|".join(_DECADES) + r") decades?$", regex.REVERSE)
 # "a five-year penalty", "a 20-year maximum sentence", "a five-year prison term"
 _COMPOUND = regex.compile(
     r"(?:^|[^\w-])" + _NUM + r"-year(?P<tail> (?:(?:maximum|prison|mandatory|minimum|federal) )*"
@@ -68,15 +72,20 @@ def _read_claim(doc: Document, start: int, end: int) -> tuple[int, int, float | 
             minimum = "minimum" in match.group("tail")
             return (match.start("num"), match.end(), _number(match.group("num")), False, minimum)
         return None
-    if not _NUMBER_BEFORE.search(folded, max(0, start - 14), start):
+    if word.startswith("decade"):
+        match = _BEFORE_DECADES.search(folded, max(0, start - _LOOKBACK), end)
+        years = 10.0 * _DECADES[match.group("num")] if match else None
+    elif not _NUMBER_BEFORE.search(folded, max(0, start - 14), start):
         return None  # "in recent years", "years ago": no number right before
-    match = _BEFORE.search(folded, max(0, start - _LOOKBACK), end)
+    else:
+        match = _BEFORE.search(folded, max(0, start - _LOOKBACK), end)
+        years = _number(match.group("num")) if match else None
     if not match:
         return None
     lo, hi = doc.sentences.bounds(doc.sentences.index(start))
     if not _PENALTY_CONTEXT.search(folded, max(lo, start - _CONTEXT_REACH), min(hi, end + _CONTEXT_REACH)):
         return None
-    return match.start(), match.end(), _number(match.group("num")), False, bool(match.group("min"))
+    return match.start(), match.end(), years, False, bool(match.group("min"))
 
 
 def _consistent(penalties: Sequence[Penalty], years: float | None, life: bool, minimum: bool) -> bool | None:

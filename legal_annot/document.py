@@ -46,9 +46,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> Sentences:
-        starts = line_sentence_starts(self.text)
-        if self.normalized.maps_positions:
-            starts = self.normalized.to_folded_many(starts)
+        starts = self.normalized.to_folded_many(line_sentence_starts(self.text))
         return Sentences(self.normalized.text, starts)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:

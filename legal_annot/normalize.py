@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 
 import attrs
 import regex
@@ -62,12 +61,6 @@ class Normalized:
     _norm_starts: tuple[int, ...] = ()
     _orig_starts: tuple[int, ...] = ()
 
-    @property
-    def maps_positions(self) -> bool:
-        """Whether positions differ between the folded and the original text (runs of spaces
-        were collapsed); when False, every position maps to itself."""
-        return bool(self._norm_starts)
-
     def to_original(self, position: int) -> int:
         """Map a position of a character in the folded text to the original text."""
         if not self._norm_starts:
@@ -85,10 +78,11 @@ class Normalized:
                                           (self._norm_starts[k + 1] - 1 - self._norm_starts[k])
                                           if k + 1 < len(self._norm_starts) else position - self._orig_starts[k])
 
-    def to_folded_many(self, positions: Iterable[int]) -> list[int]:
-        """:meth:`to_folded` for many positions at once (the segment limits are worked out once)."""
+    def to_folded_many(self, positions: list[int]) -> list[int]:
+        """:meth:`to_folded` for many positions at once (the segment limits are worked out once);
+        the list itself when the map is the identity."""
         if not self._orig_starts:
-            return list(positions)
+            return positions
         orig, norm = self._orig_starts, self._norm_starts
         limits = [*(b - 1 - a for a, b in zip(norm, norm[1:], strict=False)), len(self.text)]
         out = []

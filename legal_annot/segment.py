@@ -1,4 +1,5 @@
-"""Sentence boundaries in folded text, found lazily and only when a stage needs them.
+"""Sentence boundaries in folded text, found once per document (before the phrase scan when
+descriptions are on, since the scan groups their terms by sentence; otherwise on first use).
 
 A sentence ends at '.', '!' or '?' (plus closing quotes or brackets) followed by whitespace,
 except after common abbreviations ("Mr.", "U.S.", "Jan.", "v.", "No.") and single initials; and

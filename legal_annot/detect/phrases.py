@@ -6,7 +6,7 @@ read the same pass, so adding descriptions costs no second scan. Names and conte
 cues, come back as two lists of :class:`PhraseHit`. Description terms are many (common words, every few
 words of a news story), so the pass does not list them: it ORs their codes into one integer per
 sentence (see :mod:`legal_annot.detect.term_codes`) and reports only the sentences where some
-description has all its concept groups, with their terms' positions found again there.
+description has all its concept groups, with their terms' positions.
 """
 
 from __future__ import annotations

@@ -89,6 +89,8 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
     if annotation.claim is not None:
         attributes.append(("data-consistent", str(annotation.claim.consistent).lower()))
     attributes.append(("data-confidence", f"{annotation.confidence:.2f}"))
+    if annotation.matched_by:
+        attributes.append(("data-matched-by", str(annotation.matched_by)))
     attributes += list(options.extra_attributes)
     rendered = " ".join(f'{name}="{escape(value, quote=True)}"' for name, value in attributes)
     return f"<{tag} {rendered}>", f"</{tag}>"

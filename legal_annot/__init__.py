@@ -58,11 +58,21 @@ def annotate_html(html: str, *, annotator: Annotator | None = None, options: Htm
     return annotate_html_document(html, annotator.annotate, options or HtmlOptions(), exclude)
 
 
-def annotate_markdown(markdown: str, *, annotator: Annotator | None = None) -> str:
-    """Add inline links to a Markdown text, leaving code, links, URLs and inline HTML alone."""
+def annotate_markdown(markdown: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
+                      exclude: Iterable[str] = ()) -> str:
+    """Annotate a Markdown document; only links (and spans for link-less references) are added.
+
+    The document is parsed as CommonMark (with tables, footnotes and front matter): front matter,
+    code, raw HTML, link definitions and existing links (and the inline HTML elements in
+    ``exclude``) are never changed, and each changed paragraph is checked to parse as before but
+    for the added elements. See docs/markdown.md.
+    """
     from legal_annot.render.markdown import annotate_markdown_text
 
     if not isinstance(markdown, str):
         raise TypeError(f"annotate_markdown() expects str, not {type(markdown).__name__}")
+    if isinstance(exclude, str):
+        exclude = [exclude]
     annotator = annotator or default_annotator()
-    return annotate_markdown_text(markdown, annotator.annotate)
+    return annotate_markdown_text(markdown, annotator.annotate, options=options, exclude=exclude,
+                                  min_confidence=getattr(options, "min_confidence", 0.0))

@@ -71,9 +71,13 @@ class Paragraph:
     end: int
     pieces: list[Piece]
     blocked: list[tuple[int, int]]  # joined-text ranges never annotated
+    starts: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.starts = [p.start for p in self.pieces]
 
     def piece_at(self, position: int) -> int:
-        return bisect.bisect_right([p.start for p in self.pieces], position) - 1
+        return bisect.bisect_right(self.starts, position) - 1
 
 
 @attrs.frozen
@@ -132,7 +136,7 @@ def _pieces(markdown: str, inline: Inline, offset: int, skipped: frozenset[str],
     pieces: list[Piece] = []
     position = offset
     links = 0
-    open_tags = _OpenTags(skipped, f'class="{class_name} ')
+    open_tags = OpenTags(skipped, f'class="{class_name} ')
 
     def add(kind: str, text: str, **fields: Any) -> None:
         nonlocal position
@@ -187,7 +191,7 @@ def _literal_backslash(token: Token) -> bool:
     return len(token.content) == 2 and token.content[0] == "\\" and token.markup == token.content
 
 
-class _OpenTags:
+class OpenTags:
     """The raw inline HTML elements open at a point, and how many of them hide their text."""
 
     def __init__(self, skipped: frozenset[str], ours: str) -> None:

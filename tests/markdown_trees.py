@@ -36,6 +36,9 @@ def events(html: str, *, ours: frozenset[str] = frozenset()) -> list[tuple[str, 
             out.append(("text", value))
 
     def walk(element) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(element.tag, str):  # a comment
+            out.append(("comment", element.text or ""))
+            return
         tag = element.tag.rsplit("}", 1)[-1]
         classes = element.get("class", "").split()
         mine = (tag == "a" and element.get("href") in ours) or "legal-annot" in classes
@@ -56,6 +59,8 @@ def added_elements(html: str, ours: frozenset[str]) -> list[str]:
     """The texts of the elements legal_annot added."""
     found = []
     for element in html5lib.parse(html, namespaceHTMLElements=False).iter():
+        if not isinstance(element.tag, str):
+            continue
         if (element.tag == "a" and element.get("href") in ours) or "legal-annot" in element.get("class", "").split():
             found.append("".join(element.itertext()))
     return found

@@ -177,3 +177,26 @@ class TestResultAndCli:
         out = legal_annot.annotate(text).to_markdown()
         assert out.startswith("---\ntitle: the Supremacy Clause\n---\n\n<div>Supremacy Clause</div>\n")
         assert added_elements(render_markdown_it(out), OURS) == ["Supremacy Clause"]
+
+
+class TestProperty:
+    """Random Markdown soup around references: whatever the parse, only elements are added."""
+
+    PIECES = ["Printz v. United States", "the Supremacy Clause", "qualified immunity", " ", "\n", "\n\n",
+              "*", "**", "_", "`", "``", "[", "]", "(", ")", "![", "!", "\\", "<a href='x'>", "</a>", "<b",
+              ">", "<code>", "</code>", "&amp;", "> ", "- ", "1. ", "    ", "|", "---", "~~~", "```", "[x]: /u",
+              '"', "'", "https://example.org/", "<!--", "-->", "[^1]", "[^1]: ", "#"]
+
+    @pytest.mark.timeout(120)
+    def test_random_documents(self) -> None:
+        from hypothesis import HealthCheck, given, settings, strategies as st
+
+        @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+        @given(st.lists(st.sampled_from(self.PIECES), max_size=30))
+        def check(parts: list[str]) -> None:
+            text = "".join(parts)
+            out = annotated(text)
+            assert events(render_markdown_it(out), ours=OURS) == events(render_markdown_it(text), ours=OURS)
+            assert annotated(out) == out
+
+        check()

@@ -22,7 +22,7 @@ def text_argument(call: str, name: str, value: object) -> str:
     if isinstance(value, str):
         return value
     hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
-    raise TypeError(f"{call}() expects {name} to be str, not {_type_name(value)}{hint}")
+    raise TypeError(f"{call}() expects str for {name}, not {_type_name(value)}{hint}")
 
 
 def instance_argument(call: str, name: str, value: object, cls: type[T], *, optional: bool = True) -> T | None:

@@ -65,16 +65,25 @@ def _annotation(data: dict[str, Any]) -> Annotation:
 
 def result_from_dict(data: dict[str, Any]) -> Result:
     """The inverse of :func:`result_to_dict`; raises LegalAnnotError on another version."""
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, bool) or version != VERSION:
         raise LegalAnnotError(f"expected a legal_annot result of version {VERSION}")
     try:
         return Result(data["text"], tuple(_annotation(a) for a in data["annotations"]))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise LegalAnnotError(f"malformed legal_annot result: {exc!r}") from None
 
 
 def result_from_json(text: str) -> Result:
-    return result_from_dict(json.loads(text))
+    """Parse :func:`result_to_json` output; anything else raises LegalAnnotError (TypeError for a
+    non-str), including JSON nested too deeply to parse."""
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise TypeError(f"Result.from_json() expects str, not {type(text).__name__}")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise LegalAnnotError(f"not a legal_annot result: invalid JSON ({type(exc).__name__})") from None
+    return result_from_dict(data)
 
 
 def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> list[dict[str, Any]]:

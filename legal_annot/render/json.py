@@ -3,6 +3,7 @@ W3C Web Annotations (TextQuoteSelector + TextPositionSelector) for annotation to
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -17,20 +18,43 @@ VERSION = 1
 _QUOTE_CONTEXT = 32
 
 
-def _plain(value: Any) -> Any:
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The attrs field names of a record class (None for other classes), looked up once per class."""
+    return tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else None
+
+
+def _plain(value: Any, memo: dict[int, Any]) -> Any:
+    """JSON-ready data for a record; ``memo`` shares the data of an authority met twice in one result
+    (by identity; records are frozen, so the shared dict is equal to a fresh one)."""
     if isinstance(value, Kind):
         return value.value
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
-    return value
+        return [_plain(v, memo) for v in value]
+    names = _field_names(type(value))
+    if names is None:
+        return value
+    if isinstance(value, Authority):
+        known = memo.get(id(value))
+        if known is not None:
+            return known
+    data = {name: _plain(getattr(value, name), memo) for name in names}
+    if isinstance(value, Authority):
+        memo[id(value)] = data
+    return data
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
-    """A Result as plain JSON-ready data (version 1)."""
+    """A Result as plain JSON-ready data (version 1). An authority that several annotations share
+    is one dict object in the output: copy it before changing it."""
+    memo: dict[int, Any] = {}
     return {"$schema": SCHEMA, "version": VERSION, "text": result.text,
-            "annotations": [_plain(a) for a in result.annotations]}
+            "annotations": [_plain(a, memo) for a in result.annotations]}
 
 
 def result_to_json(result: Result, *, indent: int | None = None) -> str:

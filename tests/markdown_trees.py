@@ -64,3 +64,12 @@ def added_elements(html: str, ours: frozenset[str]) -> list[str]:
         if (element.tag == "a" and element.get("href") in ours) or "legal-annot" in element.get("class", "").split():
             found.append("".join(element.itertext()))
     return found
+
+
+def hrefs(html: str) -> set[str]:
+    return {e.get("href") for e in html5lib.parse(html, namespaceHTMLElements=False).iter() if e.tag == "a"}
+
+
+def added_hrefs(before: str, after: str) -> frozenset[str]:
+    """Link targets in ``after`` that ``before`` does not have (e.g. generated search links)."""
+    return frozenset(hrefs(after) - hrefs(before))

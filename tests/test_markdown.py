@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 import legal_annot
 from legal_annot import Annotator, HtmlOptions
 from helpers import write_entry
-from markdown_trees import added_elements, catalog_urls, events, render_markdown_it
+from markdown_trees import added_elements, added_hrefs, catalog_urls, events, render_markdown_it
 
 OURS = catalog_urls()
 PRINTZ = "https://www.courtlistener.com/c/U.S./521/898/"
@@ -196,7 +196,21 @@ class TestProperty:
         def check(parts: list[str]) -> None:
             text = "".join(parts)
             out = annotated(text)
-            assert events(render_markdown_it(out), ours=OURS) == events(render_markdown_it(text), ours=OURS)
+            before, after = render_markdown_it(text), render_markdown_it(out)
+            ours = OURS | added_hrefs(before, after)
+            assert events(after, ours=ours) == events(before, ours=ours)
             assert annotated(out) == out
 
         check()
+
+
+@pytest.mark.parametrize("opened", ["<a href='x'>", "<code>", "<kbd>\n<!-- </kbd> -->"])
+def test_an_element_left_open_by_raw_html_hides_later_prose(opened: str) -> None:
+    text = f"{opened}\n\nPrintz v. United States\n\nThe Tenth Amendment."
+    assert_only_added(text)
+    assert linked(text) == []
+    name = opened[1:].split(">")[0].split()[0]
+    closed = f"{opened}\n\nPrintz v. United States </{name}>\n\nThe Tenth Amendment."
+    assert linked(closed) == ["Tenth Amendment"]
+    html = MarkdownIt().use(__import__("legal_annot.markdown").markdown.markdown_it_plugin).render(text)
+    assert added_elements(html, OURS) == []

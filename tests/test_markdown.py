@@ -214,3 +214,29 @@ def test_an_element_left_open_by_raw_html_hides_later_prose(opened: str) -> None
     assert linked(closed) == ["Tenth Amendment"]
     html = MarkdownIt().use(__import__("legal_annot.markdown").markdown.markdown_it_plugin).render(text)
     assert added_elements(html, OURS) == []
+
+
+class TestArgumentsAndCli:
+    def test_bad_arguments_are_refused(self) -> None:
+        with pytest.raises(TypeError, match="options"):
+            annotated("the Supremacy Clause", options="law")
+        with pytest.raises(TypeError, match="exclude"):
+            annotated("the Supremacy Clause", exclude=None)
+        with pytest.raises(ValueError, match="plain_tag"):
+            annotated("qualified immunity", options=HtmlOptions(plain_tag='span onclick="x"'))
+
+    def test_exclude_names_inline_elements(self) -> None:
+        text = "<mark>the Supremacy Clause</mark> and the Tenth Amendment."
+        assert linked(text) == ["Supremacy Clause", "Tenth Amendment"]
+        assert added_elements(render_markdown_it(annotated(text, exclude="mark")), OURS) == ["Tenth Amendment"]
+
+    def test_command_md_format_uses_the_same_writer(self, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+        from legal_annot.cli import main
+
+        story = tmp_path / "story.md"
+        text = "---\ntitle: the Supremacy Clause\n---\n\n<div>Printz v. United States</div>\n\nThe Supremacy Clause.\n"
+        story.write_text(text, encoding="utf-8")
+        assert main([str(story), "-f", "md"]) in (0, None)
+        out = capsys.readouterr().out
+        assert out.startswith("---\ntitle: the Supremacy Clause\n---\n\n<div>Printz v. United States</div>\n")
+        assert added_elements(render_markdown_it(out), OURS) == ["Supremacy Clause"]

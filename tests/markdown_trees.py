@@ -23,8 +23,9 @@ def render_python_markdown(text: str) -> str:
     return markdown.markdown(text, extensions=["tables", "footnotes", "fenced_code"])
 
 
-def events(html: str, *, ours: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
-    """A flat list of start/end/text events with our own elements left out and texts merged."""
+def events(html: str, *, ours: frozenset[str] = frozenset(), squash: bool = False) -> list[tuple[str, ...]]:
+    """A flat list of start/end/text events with our own elements left out and texts merged
+    (``squash``: whitespace runs count as one space, and blank texts are dropped)."""
     out: list[tuple[str, ...]] = []
 
     def text(value: str | None) -> None:
@@ -52,6 +53,9 @@ def events(html: str, *, ours: frozenset[str] = frozenset()) -> list[tuple[str, 
             out.append(("end", tag))
 
     walk(html5lib.parse(html, namespaceHTMLElements=False))
+    if squash:
+        out = [("text", " ".join(e[1].split())) if e[0] == "text" else e for e in out]
+        out = [e for e in out if e != ("text", "")]
     return out
 
 

@@ -9,7 +9,8 @@ from markdown_it import MarkdownIt
 import legal_annot
 from legal_annot import Annotator, HtmlOptions
 from helpers import write_entry
-from markdown_trees import added_elements, added_hrefs, catalog_urls, events, render_markdown_it
+from markdown_trees import (added_elements, added_hrefs, catalog_urls, events, render_markdown_it,
+                            render_python_markdown)
 
 OURS = catalog_urls()
 PRINTZ = "https://www.courtlistener.com/c/U.S./521/898/"
@@ -150,16 +151,19 @@ class TestHostileCatalog:
         text = "The Widget Act applies.\n"
         out = legal_annot.annotate_markdown(text, annotator=annotator)
         assert "\n\n" not in out.strip()
-        html = MarkdownIt("commonmark", {"html": True}).render(out)
-        assert "<script" not in html
-        assert added_elements(html, frozenset({"https://www.law.cornell.edu/uscode/text/15/2051"})) == ["Widget Act"]
+        widget = frozenset({"https://www.law.cornell.edu/uscode/text/15/2051"})
+        for html in (MarkdownIt("commonmark", {"html": True}).render(out), render_python_markdown(out)):
+            assert "<script" not in html
+            assert added_elements(html, widget) == ["Widget Act"]
+        in_table = legal_annot.annotate_markdown("| a |\n| - |\n| The Widget Act |\n", annotator=annotator)
+        assert render_markdown_it(in_table).count("<td>") == 1
 
 
 class TestLinearInputs:
     """Shapes that made the old regex masking quadratic or exponential: the result is correct."""
 
     @pytest.mark.timeout(60)
-    @pytest.mark.parametrize("shape", ["[", "`", "<a", "[a](", "![", "[[a]"])
+    @pytest.mark.parametrize("shape", ["[", "`", "<a", "[a](", "![", "[[a]", "https://", "www.", "*a", "\\"])
     def test_repeated_openers(self, shape: str) -> None:
         text = shape * 3000 + " the Supremacy Clause"
         out = assert_only_added(text)
@@ -200,6 +204,9 @@ class TestProperty:
             ours = OURS | added_hrefs(before, after)
             assert events(after, ours=ours) == events(before, ours=ours)
             assert annotated(out) == out
+            before, after = render_python_markdown(text), render_python_markdown(out)  # whitespace aside
+            ours = OURS | added_hrefs(before, after)
+            assert events(after, ours=ours, squash=True) == events(before, ours=ours, squash=True)
 
         check()
 

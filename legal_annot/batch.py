@@ -11,6 +11,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
 
 import attrs
 
@@ -47,12 +48,20 @@ def _annotate_chunk(first: int, texts: list[object]) -> list[Result | DocumentEr
 
 
 def annotate_many(texts: Iterable[str], *, workers: int | None = 1, annotator: Annotator | None = None,
-                  chunksize: int = 16) -> Iterator[Result | DocumentError]:
+                  chunksize: int = 16, as_of: date | str | None = None) -> Iterator[Result | DocumentError]:
     """Annotate every text, yielding results in input order.
 
     ``workers=1`` runs in this process; ``workers=None`` uses every core. The Annotator is
-    pickled once per worker process (it rebuilds its automata there).
+    pickled once per worker process (it rebuilds its automata there). ``as_of`` is the date the
+    texts speak from (default today), as in :meth:`Annotator.annotate`.
     """
+    if as_of is not None:
+        from legal_annot.catalog.history import parse_as_of, result_as_of
+
+        day = parse_as_of(as_of)
+        for result in annotate_many(texts, workers=workers, annotator=annotator, chunksize=chunksize):
+            yield result if isinstance(result, DocumentError) else result_as_of(result, day)
+        return
     if annotator is None:
         from legal_annot import default_annotator
 

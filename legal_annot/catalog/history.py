@@ -84,7 +84,7 @@ def read_history(raw: Any, fail: Fail, as_of: date | None = None) -> tuple[Histo
         if as_of is not None and day > as_of:
             raise fail(f"{where} ({day}) is after as_of ({as_of}); as_of is the date the entry was last checked")
         events.append(HistoryEvent(date=day, kind=kind, by=texts["by"].strip(), note=texts["note"].strip(),
-                                   court=texts["court"].strip().lower()))
+                                   court=texts["court"].strip()))
     return tuple(events)
 
 
@@ -127,7 +127,7 @@ def link_history(authorities: Iterable[Authority], *, check: bool = True,
 
 def _ends(event: HistoryEvent) -> bool:
     if event.kind in ("struck down", "vacated"):
-        return event.court in _FINAL_COURTS
+        return event.court.lower() in _FINAL_COURTS
     return event.kind in ENDING
 
 
@@ -157,7 +157,7 @@ def state_on(history: Iterable[HistoryEvent], day: date) -> tuple[str, tuple[str
         elif kind == "effective":
             state = IN_FORCE
         elif _ends(event):
-            state = kind
+            state, notes = kind, []
         elif kind in ("struck down", "vacated", "enjoined"):
             state = BLOCKED if kind != "enjoined" else "enjoined"
         elif kind == "stayed":
@@ -181,7 +181,7 @@ def _day(day: date) -> str:
 def describe_event(event: HistoryEvent, *, with_kind: bool = True) -> str:
     """One event in words: "struck down by the Supreme Court on June 30, 2026 in Trump v. Barbara"."""
     parts = [event.kind] if with_kind else []
-    if event.court and event.court not in _FINAL_COURTS:
+    if event.court and event.court.lower() not in _FINAL_COURTS:
         parts.append(f"by {event.court}")
     elif event.kind in ("struck down", "vacated", "enjoined", "stayed", "upheld"):
         parts.append("by the Supreme Court")

@@ -199,6 +199,8 @@ def test_catalog_stale_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalog", "stale", "--today", "2027-01-01", "--older-than", "30"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines and all(int(line.split()[1].rstrip("d")) >= 30 for line in lines)
+    assert main(["catalog", "stale"]) == 0
+    assert " pending " in capsys.readouterr().out.splitlines()[0]  # pending litigation comes first
     assert main(["catalog", "show", "eo.14160"]) == 0
     out = capsys.readouterr().out
     assert "2026-06-30  struck down" in out and "history:" in out

@@ -221,7 +221,7 @@ def status_of(authority: Authority, as_of: date, today: date | None = None) -> S
         if notes:
             message += "; " + "; ".join(notes)
     if authority.pending:
-        checked = f" as of {_day(authority.as_of)}" if authority.as_of else ""
+        checked = f" (last checked {_day(authority.as_of)})" if authority.as_of else ""
         notes = (*notes, f"litigation pending{checked}")
         message += f"; litigation pending{checked}"
     return Status(as_of=as_of, today=today, then=then, now=now, events=between,

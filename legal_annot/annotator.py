@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 
+from legal_annot.arguments import names_argument, text_argument
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.detect.act_sections import ActSections
@@ -104,9 +105,8 @@ class Annotator:
         ``as_of`` is the date the text speaks from (usually its publication date; default today):
         each annotation's ``status`` compares the authority's standing then and now.
         """
+        text = text_argument("annotate", "text", text)
         day = parse_as_of(as_of)
-        if not isinstance(text, str):
-            raise TypeError(f"annotate() expects str, not {type(text).__name__}; decode bytes first")
         if not text:
             return Result(text)
         normalized = normalize(text)
@@ -154,10 +154,8 @@ class Annotator:
 def _parse_kinds(kinds: Iterable[str | Kind] | None) -> frozenset[Kind] | None:
     if kinds is None:
         return None
-    if isinstance(kinds, str):
-        kinds = [kinds]
     try:
-        return frozenset(Kind(k) for k in kinds)
+        return frozenset(Kind(k) for k in names_argument("Annotator", "kinds", kinds))
     except ValueError as exc:
         raise ValueError(f"{exc}; kinds are {', '.join(k.value for k in Kind)}") from None
 

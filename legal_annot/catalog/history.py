@@ -322,4 +322,4 @@ def with_status(annotation: Annotation, as_of: date, today: date | None = None) 
 def result_as_of(result: Result, as_of: date | str | None, today: date | None = None) -> Result:
     """The result with every annotation's status computed for a text written on ``as_of``."""
     day = parse_as_of(as_of)
-    return Result(result.text, tuple(with_status(a, day, today) for a in result.annotations))
+    return attrs.evolve(result, annotations=tuple(with_status(a, day, today) for a in result.annotations))

@@ -207,3 +207,11 @@ def test_catalog_stale_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalog", "show", "case.dobbs-v-jackson-womens-health"]) == 0
     assert "overruled case.roe-v-wade" in capsys.readouterr().out
     assert main(["catalog", "show", "no.such.id"]) == 1
+
+
+def test_justia_links_follow_a_checked_docket_source() -> None:
+    catalog = Catalog.default()
+    casa = [link.url for link in catalog["case.trump-v-casa"].links if "justia" in link.url]
+    assert casa == ["https://supreme.justia.com/cases/federal/us/606/24a884/"]
+    roe = [link.url for link in catalog["case.roe-v-wade"].links if "justia" in link.url]
+    assert roe == ["https://supreme.justia.com/cases/federal/us/410/113/"]  # old volumes keep page URLs

@@ -165,7 +165,23 @@ def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -
         if not isinstance(table, dict) or set(table) != {"label", "url"}:
             raise reader.fail("links", "each link must be a table with exactly 'label' and 'url'")
         links[table["url"]] = Link(str(table["label"]), reader.url("links", str(table["url"])))
-    return tuple(links.values())
+    return _justia_as_checked(links, reader.raw.get("source"))
+
+
+_JUSTIA = regex.compile(r"https://supreme\.justia\.com/cases/federal/us/(\d+)/[^/\s]+/?")
+
+
+def _justia_as_checked(links: dict[str, Link], source: object) -> tuple[Link, ...]:
+    """Justia files recent terms' opinions by docket number (``/us/603/22-451/``), not by page:
+    when the entry's checked source is a Justia page of the same volume, link to it instead."""
+    found = _JUSTIA.fullmatch(source) if isinstance(source, str) else None
+    if found is None:
+        return tuple(links.values())
+    out = []
+    for link in links.values():
+        same = _JUSTIA.fullmatch(link.url)
+        out.append(Link(link.label, source) if same and same.group(1) == found.group(1) else link)
+    return tuple(dict((link.url, link) for link in out).values())
 
 
 def _sections(reader: _Reader) -> tuple[tuple[str, str], ...]:

@@ -98,21 +98,24 @@ class WindowTokenizer(AhocorasickTokenizer):
         chosen = self._chosen(text, self._wide) | self._chosen(text, self._narrow) | set(self._unfiltered)
         return [self._extractors[i] for i in sorted(chosen)]
 
-    def windows(self, text: str) -> list[tuple[int, int]]:
+    @staticmethod
+    def windows(text: str, places: Sequence[int]) -> list[tuple[int, int]]:
         """Merged ``[start, end)`` windows around the possible citation starts of ``text``."""
-        return _merged(text, ((place - BEFORE, place + AFTER) for place in self._places(text)))
+        return _merged(text, ((place - BEFORE, place + AFTER) for place in places))
 
-    def regions(self, text: str) -> list[tuple[int, int]]:
+    @staticmethod
+    def regions(text: str, places: Sequence[int]) -> list[tuple[int, int]]:
         """Merged short regions from the word before each place (where a volume ends) on, long
         enough for one citation's volume, reporter and page."""
-        return _merged(text, ((place - 1, place + REGION) for place in self._places(text)))
+        return _merged(text, ((place - 1, place + REGION) for place in places))
 
     def extract_tokens(self, text: str) -> Iterator[Token]:
         """Tokens of every extractor, searched only in the windows and regions (offsets in
         ``text``), yielded extractor by extractor in eyecite's list order: eyecite keeps the
         first of two tokens with the same span."""
         found: list[tuple[int, int, Token]] = []
-        for spans, filters in ((self.windows(text), self._wide), (self.regions(text), self._narrow)):
+        places = self._places(text)
+        for spans, filters in ((self.windows(text, places), self._wide), (self.regions(text, places), self._narrow)):
             for lo, hi in spans:
                 chosen = self._chosen(text[lo:hi], filters)
                 if filters is self._wide:

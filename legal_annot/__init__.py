@@ -67,11 +67,21 @@ def annotate_html(html: str, *, annotator: Annotator | None = None, options: Htm
     return annotate_html_document(html, functools.partial(annotator.annotate, as_of=parse_as_of(as_of)), options, excluded)
 
 
-def annotate_markdown(markdown: str, *, annotator: Annotator | None = None,
-                      as_of: date | str | None = None) -> str:
-    """Add inline links to a Markdown text, leaving code, links, URLs and inline HTML alone."""
+def annotate_markdown(markdown: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
+                      exclude: str | Iterable[str] = (), as_of: date | str | None = None) -> str:
+    """Annotate a Markdown document; only links (and spans for link-less references) are added.
+
+    The document is parsed as CommonMark (with tables, footnotes and front matter): front matter,
+    code, raw HTML, link definitions and existing links (and the inline HTML elements in
+    ``exclude``) are never changed, and each changed paragraph is checked to parse as before but
+    for the added elements. See docs/markdown.md.
+    """
     from legal_annot.render.markdown import annotate_markdown_text
 
     markdown = text_argument("annotate_markdown", "markdown", markdown)
     annotator = instance_argument("annotate_markdown", "annotator", annotator, Annotator) or default_annotator()
-    return annotate_markdown_text(markdown, functools.partial(annotator.annotate, as_of=parse_as_of(as_of)))
+    options = instance_argument("annotate_markdown", "options", options, HtmlOptions) or HtmlOptions()
+    excluded = names_argument("annotate_markdown", "exclude", exclude)
+    annotate = functools.partial(annotator.annotate, as_of=parse_as_of(as_of))
+    return annotate_markdown_text(markdown, annotate, options=options, exclude=excluded,
+                                  min_confidence=getattr(options, "min_confidence", 0.0))

@@ -17,6 +17,7 @@ import bisect
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import attrs
 from markdown_it.token import Token
 
 from legal_annot.annotator import Annotator
@@ -35,9 +36,9 @@ class Threshold(Annotator):
         self._inner, self._min = inner, float(min_confidence)
         self._catalog, self._kinds, self._stage_names = inner.catalog, inner.kinds, getattr(inner, "_stage_names", ())
 
-    def annotate(self, text: str) -> Result:
-        result = self._inner.annotate(text)
-        return Result(result.text, tuple(a for a in result if a.confidence >= self._min))
+    def annotate(self, text: str, **options: Any) -> Result:
+        result = self._inner.annotate(text, **options)
+        return attrs.evolve(result, annotations=tuple(a for a in result if a.confidence >= self._min))
 
     __call__ = annotate
 

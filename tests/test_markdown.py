@@ -4,13 +4,12 @@ with a CommonMark parser's source map (issue 15 §1, issue 17 §4)."""
 from __future__ import annotations
 
 import pytest
+from helpers import write_entry
 from markdown_it import MarkdownIt
+from markdown_trees import added_elements, added_hrefs, catalog_urls, events, render_markdown_it, render_python_markdown
 
 import legal_annot
 from legal_annot import Annotator, HtmlOptions
-from helpers import write_entry
-from markdown_trees import (added_elements, added_hrefs, catalog_urls, events, render_markdown_it,
-                            render_python_markdown)
 
 OURS = catalog_urls()
 PRINTZ = "https://www.courtlistener.com/c/U.S./521/898/"
@@ -193,7 +192,8 @@ class TestProperty:
 
     @pytest.mark.timeout(120)
     def test_random_documents(self) -> None:
-        from hypothesis import HealthCheck, given, settings, strategies as st
+        from hypothesis import HealthCheck, given, settings
+        from hypothesis import strategies as st
 
         @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
         @given(st.lists(st.sampled_from(self.PIECES), max_size=30))

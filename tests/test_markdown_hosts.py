@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from markdown_trees import added_elements, catalog_urls, events, render_markdown_it, render_python_markdown
 
 import legal_annot
 from legal_annot.markdown import markdown_it_plugin
-from markdown_trees import added_elements, catalog_urls, events, render_markdown_it, render_python_markdown
 
 OURS = catalog_urls()
 CORPUS = sorted((Path(__file__).parent / "data" / "markdown").glob("*.md"))

@@ -108,7 +108,7 @@ class Prose:
             texts, pieces = _pieces(markdown, inline, length, open_tags)
             joined = "".join(texts)
             parts.append(joined)
-            blocked = _blocked(joined, pieces, length)
+            blocked = _blocked(joined, length)
             self.paragraphs.append(Paragraph(inline, length, length + len(joined), pieces, blocked))
             length += len(joined)
         self.text = "".join(parts)
@@ -237,7 +237,7 @@ class OpenTags:
                 return
 
 
-def _blocked(joined: str, pieces: list[Piece], offset: int) -> list[tuple[int, int]]:
+def _blocked(joined: str, offset: int) -> list[tuple[int, int]]:
     """Ranges of the paragraph that look like a URL or the start of a tag to some renderer."""
     blocked: list[tuple[int, int]] = []
     reach = 0

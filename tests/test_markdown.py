@@ -154,6 +154,10 @@ class TestHostileCatalog:
         for html in (MarkdownIt("commonmark", {"html": True}).render(out), render_python_markdown(out)):
             assert "<script" not in html
             assert added_elements(html, widget) == ["Widget Act"]
+        from legal_annot.markdown import markdown_it_plugin
+
+        plugged = MarkdownIt("commonmark", {"html": True}).use(markdown_it_plugin, annotator=annotator).render(text)
+        assert "<script" not in plugged and added_elements(plugged, widget) == ["Widget Act"]
         in_table = legal_annot.annotate_markdown("| a |\n| - |\n| The Widget Act |\n", annotator=annotator)
         assert render_markdown_it(in_table).count("<td>") == 1
 

@@ -140,6 +140,17 @@ class TestPythonMarkdown:
         assert added_elements(html, OURS) == ["Printz v. United States"]
         assert 'class="law law--case"' in html and 'target="_blank"' in html
 
+    def test_the_mkdocs_snippet_in_the_docs(self) -> None:
+        yaml = pytest.importorskip("yaml")
+        docs = (Path(__file__).parent.parent / "docs" / "markdown.md").read_text(encoding="utf-8")
+        snippet = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+        (entry,) = yaml.safe_load(snippet)["markdown_extensions"]
+        ((name, config),) = entry.items()
+        html = markdown.markdown("The Supremacy Clause, 18 U.S.C. § 371 and Printz v. United States.",
+                                 extensions=[name], extension_configs={name: config})
+        assert added_elements(html, OURS) == ["18 U.S.C. § 371", "Printz v. United States"]
+        assert 'target="_blank"' in html
+
     def test_entry_point_name(self) -> None:
         from importlib.metadata import entry_points
 

@@ -127,7 +127,7 @@ class Annotator:
             candidates=authorities if ambiguous else (),
             candidate_confidences=mention.scores if ambiguous else (),
             confidence=mention.confidence, matched_by=mention.how, claim=mention.claim,
-            note=mention.note,
+            note=mention.note, citation=mention.citation or None,
         )
 
     def __getstate__(self) -> dict[str, object]:

@@ -80,6 +80,7 @@ class Mention:
     note: str = ""
     folded_start: int = -1
     folded_end: int = -1
+    citation: str = ""  # the citation as the text pinpoints it, in standard form
 
     @property
     def confidence(self) -> float:

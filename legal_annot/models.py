@@ -93,6 +93,8 @@ class Annotation:
     ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
     ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
     detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    ``citation`` is the citation as the text pinpoints it, in standard form ("18 U.S.C. §
+    924(c)(1)(A)"), beside ``authority`` (the section's entry); None when the text gives none.
     """
 
     start: int
@@ -106,6 +108,7 @@ class Annotation:
     matched_by: str = "name"
     claim: PenaltyClaim | None = None
     note: str = ""
+    citation: str | None = None
 
     def __len__(self) -> int:
         return self.end - self.start

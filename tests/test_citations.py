@@ -59,7 +59,8 @@ def test_list_of_sections_gives_one_annotation_each() -> None:
 
 def test_subsections_are_kept_but_links_point_at_the_section() -> None:
     (ann,) = [a for a in legal_annot.annotate("See 52 U.S.C. § 10310(c)(1).") if a.kind is Kind.STATUTE]
-    assert ann.authority.citation == "52 U.S.C. § 10310(c)(1)"
+    assert ann.citation == "52 U.S.C. § 10310(c)(1)"  # the pinpoint, as written
+    assert ann.authority.citation == "52 U.S.C. § 10310"  # the section it sits in
     assert ann.authority.links[0].url == "https://www.law.cornell.edu/uscode/text/52/10310"
 
 

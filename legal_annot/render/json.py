@@ -59,7 +59,7 @@ def _annotation(data: dict[str, Any]) -> Annotation:
             stated=claim["stated"], stated_years=claim.get("stated_years"), stated_life=claim.get("stated_life", False),
             maximum=Penalty(**claim["maximum"]) if claim.get("maximum") else None, consistent=claim.get("consistent"),
         ) if claim else None,
-        note=data.get("note", ""),
+        note=data.get("note", ""), citation=data.get("citation"),
     )
 
 
@@ -86,6 +86,9 @@ def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> 
         body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "describing", "value": tooltip(ann),
                                        "format": "text/plain"},
                                       {"type": "TextualBody", "purpose": "tagging", "value": ann.kind.value}]
+        if ann.citation:
+            body.append({"type": "TextualBody", "purpose": "identifying", "value": ann.citation,
+                         "format": "text/plain"})
         if ann.authority is not None:
             body += [{"type": "SpecificResource", "purpose": "identifying", "source": link.url}
                      for link in ann.authority.links[:1]]

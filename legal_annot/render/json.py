@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from legal_annot.errors import LegalAnnotError
-from legal_annot.models import Annotation, Authority, Kind, Link, Penalty, PenaltyClaim, Result
+from legal_annot.models import Annotation, Authority, CaseDetails, Kind, Link, Penalty, PenaltyClaim, Result
 from legal_annot.render.elements import tooltip
 
 SCHEMA = "https://legal-annot.example/schema/result-v1.json"
@@ -84,6 +84,7 @@ def _annotation(data: dict[str, Any]) -> Annotation:
             maximum=Penalty(**claim["maximum"]) if claim.get("maximum") else None, consistent=claim.get("consistent"),
         ) if claim else None,
         note=data.get("note", ""), citation=data.get("citation"),
+        case=CaseDetails(**data["case"]) if data.get("case") else None,
     )
 
 

@@ -26,7 +26,7 @@ from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation
 from legal_annot.document import Document, Mention
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
-from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping
+from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping, settle_appositives
 
 
 def _case_citations(catalog: Catalog) -> Detector:
@@ -109,7 +109,7 @@ class Annotator:
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))
-        mentions = select_non_overlapping(keep_short_names(found))
+        mentions = select_non_overlapping(keep_short_names(settle_appositives(found, doc.text)))
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
         annotations = tuple(

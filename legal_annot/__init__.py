@@ -8,22 +8,26 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable
+from datetime import date
 
 from legal_annot.annotator import Annotator
 from legal_annot.arguments import instance_argument, names_argument, text_argument
 from legal_annot.batch import DocumentError, annotate_many
 from legal_annot.catalog import Catalog
+from legal_annot.catalog.history import parse_as_of
 from legal_annot.errors import CatalogError, LegalAnnotError
-from legal_annot.models import Annotation, Authority, Kind, Link, Penalty, PenaltyClaim, Result
+from legal_annot.models import (Annotation, Authority, HistoryEvent, Kind, Link, Penalty, PenaltyClaim, Result,
+                                Status)
 from legal_annot.models import CaseDetails
 from legal_annot.render.elements import HtmlOptions
 
 __all__ = [
     "Annotation", "Annotator", "Authority", "Catalog", "CatalogError", "DocumentError", "HtmlOptions",
     "Kind", "LegalAnnotError", "Link", "Penalty", "PenaltyClaim", "Result", "annotate", "annotate_html",
-    "annotate_many", "annotate_markdown", "default_annotator",
+    "annotate_many", "annotate_markdown", "default_annotator", "HistoryEvent", "Status",
     "CaseDetails",
 ]
 
@@ -41,13 +45,16 @@ def default_annotator() -> Annotator:
     return _default
 
 
-def annotate(text: str) -> Result:
-    """Annotate ``text`` with the default catalog; see :class:`Annotator` for options."""
-    return default_annotator().annotate(text)
+def annotate(text: str, *, as_of: date | str | None = None) -> Result:
+    """Annotate ``text`` with the default catalog; see :class:`Annotator` for options.
+
+    ``as_of`` is the date the text speaks from (default today); see ``Annotation.status``.
+    """
+    return default_annotator().annotate(text, as_of=as_of)
 
 
 def annotate_html(html: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
-                  exclude: str | Iterable[str] = ()) -> str:
+                  exclude: str | Iterable[str] = (), as_of: date | str | None = None) -> str:
     """Annotate inside an HTML document or fragment; only elements are added.
 
     Text inside ``a``, ``code``, ``pre``, ``script``, ``style``, ``textarea`` (and the tags in
@@ -59,13 +66,14 @@ def annotate_html(html: str, *, annotator: Annotator | None = None, options: Htm
     annotator = instance_argument("annotate_html", "annotator", annotator, Annotator) or default_annotator()
     options = instance_argument("annotate_html", "options", options, HtmlOptions) or HtmlOptions()
     excluded = names_argument("annotate_html", "exclude", exclude)
-    return annotate_html_document(html, annotator.annotate, options, excluded)
+    return annotate_html_document(html, functools.partial(annotator.annotate, as_of=parse_as_of(as_of)), options, excluded)
 
 
-def annotate_markdown(markdown: str, *, annotator: Annotator | None = None) -> str:
+def annotate_markdown(markdown: str, *, annotator: Annotator | None = None,
+                      as_of: date | str | None = None) -> str:
     """Add inline links to a Markdown text, leaving code, links, URLs and inline HTML alone."""
     from legal_annot.render.markdown import annotate_markdown_text
 
     markdown = text_argument("annotate_markdown", "markdown", markdown)
     annotator = instance_argument("annotate_markdown", "annotator", annotator, Annotator) or default_annotator()
-    return annotate_markdown_text(markdown, annotator.annotate)
+    return annotate_markdown_text(markdown, functools.partial(annotator.annotate, as_of=parse_as_of(as_of)))

@@ -102,10 +102,12 @@ def test_a_comma_grouped_number_running_on_is_not_an_order() -> None:
 
 
 def test_pinpoints_are_kept_beside_the_section() -> None:
-    ((span, authority, pinpoint),) = cites("He was charged under 18 U.S.C. § 924(c)(1)(A) last week.")
-    assert span == "18 U.S.C. § 924(c)(1)(A)"
-    assert pinpoint == "18 U.S.C. § 924(c)(1)(A)"
-    assert authority == "18 U.S.C. § 924"  # built for the section, never for the folded "(a)"
+    ((span, authority, pinpoint),) = cites("He was charged under 16 U.S.C. § 1538(a)(1)(B) last week.")
+    assert span == "16 U.S.C. § 1538(a)(1)(B)"
+    assert pinpoint == "16 U.S.C. § 1538(a)(1)(B)"
+    assert authority == "16 U.S.C. § 1538"  # built for the section, never for the folded "(b)"
+    ((_, authority, pinpoint),) = cites("He was charged under 18 U.S.C. § 924(c)(1)(A) last week.")
+    assert (authority, pinpoint) == ("18 U.S.C. § 924(c)", "18 U.S.C. § 924(c)(1)(A)")  # the catalog's subsection
 
 
 def test_pinpoint_travels_through_json_and_web_annotations() -> None:

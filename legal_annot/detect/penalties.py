@@ -116,20 +116,26 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
                   position: int) -> Mention | None:
     """The statute nearest ``position`` in its sentence, else the last one named in the up to
     three sentences before it (within a character window and the paragraph). ``statutes`` are
-    sorted by folded start, ``starts`` are those starts."""
+    sorted by folded start, ``starts`` are those starts: the nearest is one of the two around
+    ``position`` (found by bisection), so a sentence with thousands of statutes costs no more
+    than one with a single statute."""
     sentence = doc.sentences.index(position)
     lo, hi = doc.sentences.bounds(sentence)
-    same = statutes[bisect_left(starts, lo):bisect_left(starts, hi)]
-    if same:
-        return min(same, key=lambda m: abs(m.folded_start - position))
+    first, end = bisect_left(starts, lo), bisect_left(starts, hi)
+    if first < end:
+        k = bisect_left(starts, position, first, end)
+        around = [statutes[i] for i in (k - 1, k) if first <= i < end]
+        return min(around, key=lambda m: abs(m.folded_start - position))
+    if sentence == 0 or first == 0:
+        return None
     floor = max(0, position - _BACK_REACH)
     original_floor, original_lo = doc.original_span(floor, lo)
     breaks = list(_PARAGRAPH.finditer(doc.text, original_floor, original_lo + 2))  # a break folds to one space
     if breaks:
         floor = doc.folded_span(breaks[-1].start(), breaks[-1].end())[1]
-    i = bisect_left(starts, lo) - 1
-    if i >= 0 and starts[i] >= floor and doc.sentences.index(starts[i]) >= sentence - _SENTENCES_BACK:
-        return statutes[i]
+    previous = statutes[first - 1]  # the last statute starting before this sentence
+    if previous.folded_start >= floor and doc.sentences.index(previous.folded_start) >= sentence - _SENTENCES_BACK:
+        return previous
     return None
 
 

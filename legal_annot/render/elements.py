@@ -52,6 +52,8 @@ def tooltip(annotation: Annotation) -> str:
         parts.append(f"Stated penalty {verdict} the statute{limit}.")
     if annotation.note:
         parts.append(annotation.note[0].upper() + annotation.note[1:] + ".")
+    if annotation.status is not None and annotation.status.message:
+        parts.append(f"Status: {annotation.status.message}.")
     return " ".join(parts)
 
 
@@ -71,7 +73,11 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
     href = link_of(annotation)
     tag = options.link_tag if href and not contains_others else options.plain_tag
     kind = annotation.kind.value
-    attributes: list[tuple[str, str]] = [("class", f"{options.class_name} {options.class_name}--{kind}")]
+    classes = f"{options.class_name} {options.class_name}--{kind}"
+    status = annotation.status
+    if status is not None and (status.changed or status.now != "in force"):
+        classes += f" {options.class_name}--{'status-changed' if status.changed else 'not-in-force'}"
+    attributes: list[tuple[str, str]] = [("class", classes)]
     if tag == options.link_tag and href:
         attributes.append(("href", href))
         if options.link_target:
@@ -90,6 +96,8 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
         attributes.append(("data-candidates", " ".join(c.id for c in annotation.candidates)))
     if annotation.claim is not None:
         attributes.append(("data-consistent", str(annotation.claim.consistent).lower()))
+    if status is not None:
+        attributes.append(("data-status", status.now))
     attributes.append(("data-confidence", f"{annotation.confidence:.2f}"))
     attributes += list(options.extra_attributes)
     rendered = " ".join(f'{name}="{escape(value, quote=True)}"' for name, value in attributes)

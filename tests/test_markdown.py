@@ -251,3 +251,10 @@ class TestArgumentsAndCli:
         out = capsys.readouterr().out
         assert out.startswith("---\ntitle: the Supremacy Clause\n---\n\n<div>Printz v. United States</div>\n")
         assert added_elements(render_markdown_it(out), OURS) == ["Supremacy Clause"]
+
+
+def test_nul_characters_keep_offsets() -> None:
+    text = "A\x00 note on\x00 Printz v. United States.\r\n\r\nThe Tenth\r\nAmendment too."
+    out = assert_only_added(text)
+    assert out.count("\x00") == 2 and out.count("\r\n") == 3
+    assert linked(text) == ["Printz v. United States", "Tenth\nAmendment"]

@@ -94,6 +94,7 @@ class Prose:
     def __init__(self, markdown: str, skipped: frozenset[str], class_name: str) -> None:
         self.markdown = markdown
         found, self.env = inlines(markdown)
+        markdown = markdown.replace("\0", "\ufffd")  # what the parser saw, at the same offsets
         self.paragraphs: list[Paragraph] = []
         parts: list[str] = []
         length = 0

@@ -126,6 +126,7 @@ def inlines(markdown: str, md: MarkdownIt | None = None) -> tuple[list[Inline], 
     skip = front_matter_end(markdown)
     blanked = re.sub(r"[^\r\n]", " ", markdown[:skip]) + markdown[skip:]
     tokens = md.parse(blanked, env)
+    markdown = markdown.replace("\0", "\ufffd")  # as markdown-it does; offsets are unchanged
     starts, lines, begin = [], [], 0
     for newline in _NEWLINE.finditer(markdown):  # the line breaks markdown-it normalises
         starts.append(begin)

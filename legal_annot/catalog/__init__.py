@@ -8,6 +8,7 @@ with an id that already exists replaces the earlier one).
 from __future__ import annotations
 
 import functools
+import pickle
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -33,7 +34,7 @@ def default_expander() -> AliasExpander:
 class Catalog:
     """An immutable, validated collection of catalog entries."""
 
-    __slots__ = ("_entries", "_by_id")
+    __slots__ = ("_entries", "_by_id", "_digest")
 
     def __init__(self, entries: Iterable[Entry] = (), *, check_references: bool = True) -> None:
         by_id: dict[str, Entry] = {}
@@ -44,6 +45,7 @@ class Catalog:
             by_id[entry.id] = entry
         self._entries = tuple(by_id.values())
         self._by_id = by_id
+        self._digest: str | None = None
         self._check_aliases()
         if check_references:
             self._check_related()
@@ -51,9 +53,25 @@ class Catalog:
     @classmethod
     @functools.cache
     def default(cls) -> Catalog:
-        """The catalog shipped with legal_annot (loaded once, then shared)."""
+        """The catalog shipped with legal_annot (loaded once, then shared; cached on disk)."""
+        from legal_annot.catalog import cache
+
         with resources.as_file(_DATA / "authorities") as folder:
-            return cls(cls.from_files(sorted(Path(folder).glob("*.toml"))).entries)
+            paths = cls._default_files(Path(folder))
+            key = "catalog-" + cache.digest(cache.library_digest(),
+                                            *(part for p in paths for part in (p.name, p.read_bytes())))
+            found = cache.load(key)
+            if isinstance(found, Catalog) and found._digest == key:
+                return found
+            catalog = cls(cls.from_files(paths).entries)
+        catalog._digest = key
+        cache.store(key, catalog)
+        return catalog
+
+    @staticmethod
+    def _default_files(folder: Path) -> list[Path]:
+        """The data files the default catalog is read from, in order."""
+        return sorted(folder.glob("*.toml"))
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path]) -> Catalog:
@@ -94,12 +112,25 @@ class Catalog:
     def __repr__(self) -> str:
         return f"<Catalog of {len(self)} authorities>"
 
-    def __getstate__(self) -> tuple[Entry, ...]:
-        return self._entries
+    @property
+    def digest(self) -> str:
+        """A digest of the catalog's content: equal for catalogs with equal entries (in order)."""
+        if self._digest is None:
+            from legal_annot.catalog import cache
 
-    def __setstate__(self, entries: tuple[Entry, ...]) -> None:
-        self._entries = entries
-        self._by_id = {e.id: e for e in entries}
+            self._digest = "catalog-" + cache.digest(pickle.dumps(self._entries, protocol=5))
+        return self._digest
+
+    def __getstate__(self) -> tuple[tuple[Entry, ...], str | None]:
+        return self._entries, self._digest
+
+    def __setstate__(self, state: tuple[tuple[Entry, ...], str | None] | tuple[Entry, ...]) -> None:
+        if len(state) == 2 and isinstance(state[1], str | None) and not isinstance(state[1], Entry):
+            entries, self._digest = state  # type: ignore[misc]
+        else:  # pickled by an older version: the entries alone
+            entries, self._digest = state, None  # type: ignore[assignment]
+        self._entries = tuple(entries)  # type: ignore[arg-type]
+        self._by_id = {e.id: e for e in self._entries}
 
     def _check_aliases(self) -> None:
         """Two entries may share a name only as a declared generic name."""

@@ -137,7 +137,7 @@ class PhraseScanner:
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
-        self._layout = layout
+        self._layout = self.layout = layout  # shared with the descriptions stage
         self.size = len(table)
         self.codes_terms = any(r.role in DESCRIPTION_ROLES for rs in table.values() for r in rs)
 

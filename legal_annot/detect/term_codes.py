@@ -34,7 +34,8 @@ class DescriptionLayout:
     """Where each described entry's field of bits sits (a pure function of the catalog)."""
 
     offsets: dict[str, int]  # entry id -> bit of its first concept group
-    guard: dict[str, int]  # entry id -> its guard bit
+    guard: dict[str, int]  # entry id -> the position of its guard bit (a number, not the bit: each
+    # bit as an integer would be as wide as the layout, which is quadratic over the catalog)
     entry_at_guard: dict[int, str]  # guard bit position -> entry id
     low: int
     guards: int
@@ -52,7 +53,7 @@ class DescriptionLayout:
             lows.append(position)
             position += len(entry.description.concepts)
             entry_at_guard[position] = entry.id
-            guard[entry.id] = 1 << position
+            guard[entry.id] = position
             guard_bits.append(position)
             position += 1
         return cls(offsets, guard, entry_at_guard, bits_at(lows), bits_at(guard_bits), position)
@@ -67,7 +68,7 @@ class DescriptionLayout:
                 if role.group not in groups.get(role.entry_id, ()):
                     groups[role.entry_id] = (*groups.get(role.entry_id, ()), role.group)
             elif role.role == ABSENT:
-                absent.append(self.shift + self.guard[role.entry_id].bit_length() - 1)
+                absent.append(self.shift + self.guard[role.entry_id])
         return TermCode(bits_at(bits + absent), groups, continues)
 
     def complete(self, mask: int) -> int:

@@ -6,8 +6,10 @@ what was expected. Nothing downstream ever sees unchecked data.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Callable, Mapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -160,7 +162,12 @@ def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -
     for table in reader.get("links", []):
         if not isinstance(table, dict) or set(table) != {"label", "url"}:
             raise reader.fail("links", "each link must be a table with exactly 'label' and 'url'")
-        links[table["url"]] = Link(str(table["label"]), reader.url("links", str(table["url"])))
+        label, url = table["label"], table["url"]
+        if not isinstance(label, str) or not label.strip():
+            raise reader.fail("links", f"label {label!r} must be a non-empty string")
+        if not isinstance(url, str):
+            raise reader.fail("links", f"url {url!r} must be a string")
+        links[url] = Link(label, reader.url("links", url))
     return tuple(links.values())
 
 
@@ -178,6 +185,26 @@ def _sections(reader: _Reader) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# A word: letters and digits (with an apostrophe's ending), or an abbreviation of single letters
+# with full stops ("u.s.c."), read without its stops ("usc"; "u.s." is "us", a stop word).
+_WORD = regex.compile(r"(?:\p{L}\.)+\p{L}?\.?|[\p{L}\p{N}]+(?:['’]\p{L}+)?")
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """Function words (data/stop_words.txt) that cannot by themselves make a name."""
+    text = (resources.files("legal_annot") / "catalog" / "data" / "stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def has_content_word(phrase: str) -> bool:
+    """Whether a phrase holds a word with a letter that is not a stop word: "Roe", "§ 1983 claim"
+    and "U.S.C." do; ".", "the", "of the" and "1983" do not (each would match ordinary prose)."""
+    words = stop_words()
+    return any(any(ch.isalpha() for ch in word) and word.replace(".", "").lower() not in words
+               for word in _WORD.findall(fold_phrase(phrase)))
+
+
 def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entry:
     """Validate one raw entry and build its :class:`Entry`."""
     if not isinstance(raw, dict):
@@ -188,10 +215,11 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     ident = reader.get("id")
     if not _ID.fullmatch(ident):
         raise reader.fail("id", f"{ident!r} is not {_FIELDS['id'][2]}")
+    kind_name = reader.get("kind")  # raises its own CatalogError when missing or not a string
     try:
-        kind = Kind(reader.get("kind"))
+        kind = Kind(kind_name)
     except ValueError:
-        raise reader.fail("kind", f"{raw['kind']!r} is not {_FIELDS['kind'][2]}") from None
+        raise reader.fail("kind", f"{kind_name!r} is not {_FIELDS['kind'][2]}") from None
     if kind is Kind.PENALTY:
         raise reader.fail("kind", "'penalty' is an annotation kind, not an authority kind")
     parties = reader.strings("parties")
@@ -212,7 +240,15 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     if not summary:
         raise reader.fail("summary", "is empty; expected two or three plain sentences")
     plain = reader.strings("plain_aliases")
-    declared = ((name,) if reader.get("match_name", True) else ()) + (*reader.strings("aliases"), *plain)
+    match_name = reader.get("match_name", True)
+    for field, phrases in (("name", (name,) if match_name else ()), ("aliases", reader.strings("aliases")),
+                           ("plain_aliases", plain), ("short_names", reader.strings("short_names")),
+                           ("generic_names", reader.strings("generic_names"))):
+        for phrase in phrases:
+            if not has_content_word(phrase):
+                raise reader.fail(field, f"{phrase!r} has no word with a letter that is not a stop word "
+                                         "(such as 'the' or 'of'); it would match ordinary prose")
+    declared = ((name,) if match_name else ()) + (*reader.strings("aliases"), *plain)
     description = reader.get("description")
     entry = Entry(
         authority=Authority(
@@ -242,13 +278,15 @@ def read_file(path: Path, expander: AliasExpander) -> list[Entry]:
     """Parse one TOML catalog file into entries."""
     name = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a byte order mark is allowed
     except OSError as exc:
         raise CatalogError(f"cannot be read: {exc.strerror or exc}", file=name) from None
     except UnicodeDecodeError as exc:
         raise CatalogError(f"is not UTF-8 text: {exc.reason} at byte {exc.start}", file=name) from None
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"is not valid TOML: {exc}", file=name) from None
+    except RecursionError:
+        raise CatalogError("is nested too deeply to read (arrays or tables inside each other)", file=name) from None
     entries = data.get("authority")
     if not isinstance(entries, list) or set(data) - {"authority"}:
         raise CatalogError("expected only [[authority]] tables at the top level", file=name)
@@ -258,8 +296,8 @@ def read_file(path: Path, expander: AliasExpander) -> list[Entry]:
 def read_variants(path: Path) -> AliasExpander:
     """Load the interchangeable-phrase groups used to expand aliases."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError) as exc:
         raise CatalogError(f"cannot be read as TOML: {exc}", file=str(path)) from None
     groups = data.get("groups")
     if not isinstance(groups, list) or not all(

@@ -7,7 +7,7 @@ from functools import cached_property
 import attrs
 
 from legal_annot.detect.phrases import DescribedSentence, PhraseHit
-from legal_annot.models import Authority, Kind, PenaltyClaim
+from legal_annot.models import Authority, Kind, MatchedBy, PenaltyClaim
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences, line_sentence_starts
 
@@ -77,7 +77,7 @@ class Mention:
     start: int
     end: int
     kind: Kind
-    how: str
+    how: MatchedBy = attrs.field(converter=MatchedBy)
     entry_ids: tuple[str, ...] = ()
     scores: tuple[float, ...] = ()
     decided: bool = True

@@ -24,6 +24,22 @@ class Kind(enum.StrEnum):
     PENALTY = "penalty"
 
 
+class MatchedBy(enum.StrEnum):
+    """How a reference was found; each value equals the string the JSON output has always carried.
+
+    The overlap policy (legal_annot.resolve) and the short-name rule key on these."""
+
+    NAME = "name"  # a catalog name or alias
+    SHORT_NAME = "short_name"  # a short name, after a full reference to the same authority
+    CUED_SHORT_NAME = "cued_short_name"  # a short name read as a reference because of a legal cue
+    GENERIC = "generic"  # a phrase several entries share; candidates ranked
+    CITATION = "citation"  # a formal citation (code, Constitution, case reporter, an Act's section)
+    DESCRIPTION = "description"  # the authority described in words
+    CASE_NAME = "case_name"  # "X v. Y" read from its shape, the case not in the catalog
+    ANAPHORA = "anaphora"  # "this law", tied to an earlier reference
+    PENALTY = "penalty"  # a stated penalty, tied to a statute
+
+
 @attrs.frozen
 class Link:
     """A place to read an authority: a short label ("Cornell LII") and an http(s) URL."""
@@ -91,8 +107,8 @@ class Annotation:
     """One reference found in a text. ``[start, end)`` indexes the caller's original string.
 
     ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
-    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
-    detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` how it
+    was found (a :class:`MatchedBy`, equal to its string value).
     """
 
     start: int
@@ -103,7 +119,7 @@ class Annotation:
     candidates: tuple[Authority, ...] = ()
     candidate_confidences: tuple[float, ...] = ()
     confidence: float = 1.0
-    matched_by: str = "name"
+    matched_by: MatchedBy = attrs.field(default=MatchedBy.NAME, converter=MatchedBy)
     claim: PenaltyClaim | None = None
     note: str = ""
 

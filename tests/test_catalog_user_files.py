@@ -120,3 +120,39 @@ def test_a_refused_alias_would_have_annotated_every_full_stop(tmp_path: Path) ->
     entry = good.entry("user.rule")
     loose = Catalog([Entry(authority=entry.authority, file="x", aliases=("the",))])
     assert Annotator(loose, stages=["names"]).annotate("He saw the cat.").annotations
+
+
+DESCRIBED = ENTRY + '''[authority.description]
+concepts = [["widget", "gadget"], ["safety", "harm"]]
+'''
+
+
+@pytest.mark.parametrize(("value", "stored"), [("1", 1.0), ("0.5", 0.5), ("1.0", 1.0)])
+def test_a_description_confidence_may_be_written_as_an_integer(tmp_path: Path, value: str, stored: float) -> None:
+    catalog = _load(tmp_path, DESCRIBED + f"confidence = {value}\n")
+    confidence = catalog.entry("user.rule").description.confidence
+    assert confidence == stored and isinstance(confidence, float)
+
+
+@pytest.mark.parametrize("extra", ["confidence = 0", "confidence = 1.5", 'confidence = "1"', "confidence = true",
+                                   "window = 1", "window = 61", "window = 2.5", 'absent = ["ok", ""]',
+                                   "absent = 3"])
+def test_description_fields_are_validated_by_the_record(tmp_path: Path, extra: str) -> None:
+    error = _error(tmp_path, DESCRIBED + extra + "\n")
+    assert (error.entry, error.field) == ("user.rule", "description")
+    assert extra.split(" =")[0] in str(error)
+
+
+@pytest.mark.parametrize("concepts", ['[["widget"]]', '[["widget"], []]', '[["widget"], [""]]', '"widget"', "[1, 2]"])
+def test_description_concepts_are_validated(tmp_path: Path, concepts: str) -> None:
+    body = ENTRY + f"[authority.description]\nconcepts = {concepts}\n"
+    assert _error(tmp_path, body).field == "description"
+
+
+def test_the_description_record_refuses_bad_values_itself() -> None:
+    from legal_annot.catalog.schema import Description
+
+    assert Description(concepts=(("a",), ("b",)), confidence=1).confidence == 1.0
+    for bad in ({"confidence": "0.5"}, {"confidence": True}, {"window": 0}, {"absent": ("",)}):
+        with pytest.raises(ValueError):
+            Description(concepts=(("a",), ("b",)), **bad)  # type: ignore[arg-type]

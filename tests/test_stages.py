@@ -88,3 +88,28 @@ def test_annotating_fills_no_cache() -> None:
     annotator.annotate(TEXT + " The Supremacy Clause and RICO, and Roe.")
     after = [dict(vars(s)) if hasattr(s, "__dict__") else None for s in annotator._detectors]
     assert before == after
+
+
+def test_matched_by_is_an_enum_equal_to_the_old_strings() -> None:
+    import json
+
+    from legal_annot import MatchedBy
+
+    assert {m.value for m in MatchedBy} == {"name", "short_name", "cued_short_name", "generic", "citation",
+                                           "description", "case_name", "anaphora", "penalty"}
+    result = Annotator().annotate("Under 18 U.S.C. § 371, this law carries up to five years in prison.")
+    assert all(isinstance(a.matched_by, MatchedBy) for a in result)
+    assert {a.matched_by for a in result} >= {"citation", "anaphora", "penalty"}
+    assert [d["matched_by"] for d in json.loads(result.to_json())["annotations"]] == [str(a.matched_by) for a in result]
+    with pytest.raises(ValueError):
+        Mention(0, 1, Kind.STATUTE, "guessed")
+
+
+def test_confidences_come_from_one_table() -> None:
+    from legal_annot import confidence
+    from legal_annot.detect import act_sections, anaphora, case_citations, cases, statutes
+    from legal_annot.resolve import DIRECT
+
+    assert (DIRECT, statutes.CONFIDENCE, anaphora.CONFIDENCE, act_sections.CONFIDENCE, cases.NAME_ONLY,
+            case_citations.FULL) == (confidence.NAME, confidence.CITATION, confidence.ANAPHORA,
+                                     confidence.ACT_SECTION, confidence.CASE_NAME_ONLY, confidence.CASE_CITATION)

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from legal_annot.confidence import DESCRIPTION_DEFAULT
 from legal_annot.catalog.aliases import AliasExpander
 from legal_annot.catalog.citations import parse_citation
 from legal_annot.catalog.links import courtlistener_search, links_for
@@ -128,25 +129,23 @@ def _description(reader: _Reader, table: dict[str, Any], expander: AliasExpander
     allowed = {"concepts", "window", "absent", "confidence"}
     if unknown := set(table) - allowed:
         raise reader.fail("description", f"unknown keys {sorted(unknown)}; expected {sorted(allowed)}")
-    concepts = table.get("concepts")
-    if (not isinstance(concepts, list) or len(concepts) < 2
-            or not all(isinstance(g, list) and g and all(isinstance(t, str) and t.strip() for t in g)
-                       for g in concepts)):
+    concepts, absent = table.get("concepts"), table.get("absent", [])
+    if not isinstance(concepts, list) or not all(isinstance(g, list) for g in concepts):
         raise reader.fail("description", "concepts must be a list of at least two non-empty lists of terms")
-    window = table.get("window", 12)
-    if not isinstance(window, int) or isinstance(window, bool) or not 2 <= window <= 60:
-        raise reader.fail("description", "window must be an integer from 2 to 60")
-    absent = table.get("absent", [])
-    if not isinstance(absent, list) or not all(isinstance(t, str) and t.strip() for t in absent):
+    if not isinstance(absent, list):
         raise reader.fail("description", "absent must be a list of terms")
-    confidence = table.get("confidence", 0.75)
-    if not isinstance(confidence, float) or not 0 < confidence <= 1:
-        raise reader.fail("description", "confidence must be a number in (0, 1]")
-    return Description(
-        concepts=tuple(tuple(v for t in group for v in _expand_term(t, expander)) for group in concepts),
-        window=window, absent=tuple(v for t in absent for v in _expand_term(t, expander)),
-        confidence=confidence,
-    )
+    try:
+        # The record validates its own fields (legal_annot.catalog.schema); terms are checked as
+        # written before their variant spellings are added.
+        Description(concepts=tuple(tuple(g) for g in concepts), window=table.get("window", 12),
+                    absent=tuple(absent), confidence=table.get("confidence", DESCRIPTION_DEFAULT))
+        return Description(
+            concepts=tuple(tuple(v for t in group for v in _expand_term(t, expander)) for group in concepts),
+            window=table.get("window", 12), absent=tuple(v for t in absent for v in _expand_term(t, expander)),
+            confidence=table.get("confidence", DESCRIPTION_DEFAULT),
+        )
+    except (TypeError, ValueError) as exc:
+        raise reader.fail("description", str(exc)) from None
 
 
 def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -> tuple[Link, ...]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from legal_annot import confidence
 from legal_annot.catalog.citations import parse_citation
 from legal_annot.detect.roles import NAME
 from legal_annot.detect.statutes import CitationIndex, built_authority
@@ -19,7 +20,7 @@ from legal_annot.document import Document, Mention
 if TYPE_CHECKING:
     from legal_annot.catalog.compiled import CompiledCatalog
 
-CONFIDENCE = 0.9
+CONFIDENCE = confidence.ACT_SECTION
 _NUMBER = r"(?P<sec>\d+[a-z]?(?:\([0-9a-z]{1,4}\))*)"
 _BEFORE = regex.compile(rf"(?:§|sec\.|section)\s*{_NUMBER}\s+of\s+(?:the\s+)?$")
 _AFTER = regex.compile(rf"(?:'s)?\s*,?\s*(?:§|sec\.|section)\s*{_NUMBER}")

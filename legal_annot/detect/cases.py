@@ -9,12 +9,13 @@ from collections.abc import Sequence
 
 import regex
 
+from legal_annot import confidence
 from legal_annot.catalog.links import courtlistener_search
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, Kind
 
-NAME_ONLY, NAME_SHORT = 0.6, 0.55
+NAME_ONLY, NAME_SHORT = confidence.CASE_NAME_ONLY, confidence.CASE_NAME_SHORT
 CASE_ANCHOR = "versus"
 ANCHORS = ("v.", "vs.", "vs")  # a bare "v" ("Smith v Jones") is too rare to scan every letter v for
 

@@ -10,10 +10,12 @@ from its own cache instead of receiving it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from legal_annot.arguments import names_argument, text_argument
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.compiled import CompiledCatalog, compile_catalog
+from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.document import Document, Mention, sentences_of
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
@@ -58,9 +60,14 @@ class Annotator:
     def kinds(self) -> frozenset[Kind] | None:
         return self._kinds
 
-    def annotate(self, text: str) -> Result:
-        """Annotate one text. Offsets in the result index ``text`` itself."""
+    def annotate(self, text: str, *, as_of: date | str | None = None) -> Result:
+        """Annotate one text. Offsets in the result index ``text`` itself.
+
+        ``as_of`` is the date the text speaks from (usually its publication date; default today):
+        each annotation's ``status`` compares the authority's standing then and now.
+        """
         text = text_argument("annotate", "text", text)
+        day = parse_as_of(as_of)
         if not text:
             return Result(text)
         normalized = normalize(text)
@@ -75,7 +82,7 @@ class Annotator:
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
         annotations = tuple(
-            self._annotation(doc, m) for m in mentions if self._kinds is None or m.kind in self._kinds)
+            with_status(self._annotation(doc, m), day) for m in mentions if self._kinds is None or m.kind in self._kinds)
         return Result(text, annotations)
 
     __call__ = annotate

@@ -16,7 +16,9 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-from legal_annot.detect.eyecite_adapter import EXTRACTORS, _is_case_reporter
+from eyecite.tokenizers import EXTRACTORS
+
+from legal_annot.detect.eyecite_tokenizer import is_case_reporter
 
 OUT = Path(__file__).resolve().parent.parent / "legal_annot" / "detect" / "data" / "case_reporters.json"
 
@@ -25,7 +27,7 @@ def reporter_strings() -> dict[str, list[str]]:
     """Case-sensitive and -insensitive reporter strings of eyecite's case extractors."""
     sensitive: set[str] = set()
     insensitive: set[str] = set()
-    for extractor in filter(_is_case_reporter, EXTRACTORS):
+    for extractor in filter(is_case_reporter, EXTRACTORS):
         for string in extractor.strings or ():
             key = re.sub(r"\s+", "", string)
             if key:

@@ -106,6 +106,11 @@ class Annotator:
         """The compiled catalog the stages read."""
         return self._compiled
 
+    @property
+    def _scanner(self) -> object:
+        """The shared phrase scanner (kept for code written before the compiled catalog)."""
+        return self._compiled.scanner
+
     def __getstate__(self) -> dict[str, object]:
         # The default catalog is rebuilt (or loaded from the cache) on the other side: only the
         # settings travel. Any other catalog travels itself, and its compiled form is found again

@@ -40,6 +40,11 @@ class MatchedBy(enum.StrEnum):
     ANAPHORA = "anaphora"  # "this law", tied to an earlier reference
     PENALTY = "penalty"  # a stated penalty, tied to a statute
 
+    def __repr__(self) -> str:
+        # The field was a plain string before: keep its printed form ('citation') for callers'
+        # logs and doctests; ``MatchedBy.CITATION`` still names it in code.
+        return repr(self.value)
+
 
 @attrs.frozen
 class Link:

@@ -20,7 +20,8 @@ import os
 import pickle
 import sys
 import tempfile
-from importlib import metadata, resources
+import importlib
+from importlib import resources
 from pathlib import Path
 
 ENV = "LEGAL_ANNOT_CACHE"
@@ -54,22 +55,32 @@ def digest(*parts: bytes | str) -> str:
 
 @functools.cache
 def library_digest() -> str:
-    """A digest of this library's code and data files, the Python version and the versions of the
-    compiled packages whose objects are pickled: what a cached entry's validity depends on."""
+    """A digest of every file of this library (code and data, the shipped catalog included), the
+    Python version and the versions of the compiled packages whose objects are pickled: what a
+    cached entry's validity depends on."""
     root = resources.files("legal_annot")
-    parts: list[bytes | str] = [str(_FORMAT), sys.version, _version("pyahocorasick"), _version("attrs")]
+    parts: list[bytes | str] = [str(_FORMAT), sys.version, _build_of("ahocorasick"), _build_of("attr")]
     with resources.as_file(root) as folder:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.suffix in (".py", ".json", ".txt", ".toml") and "__pycache__" not in path.parts:
-                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+        files = []
+        for directory, subdirectories, names in os.walk(folder):
+            subdirectories[:] = [d for d in subdirectories if d != "__pycache__"]
+            files += [os.path.join(directory, n) for n in names if not n.endswith((".pyc", ".pyo"))]
+        for path in sorted(files):
+            with open(path, "rb") as handle:
+                parts += [os.path.relpath(path, folder).replace(os.sep, "/"), handle.read()]
     return digest(*parts)
 
 
-def _version(package: str) -> str:
+def _build_of(module_name: str) -> str:
+    """Which build of an installed module is in use: its file's path, size and modification time
+    (cheaper than reading package metadata, which scans site-packages)."""
     try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
+        module = importlib.import_module(module_name)
+        path = getattr(module, "__file__", None) or ""
+        stat = os.stat(path)
+    except (ImportError, OSError, TypeError):
         return "?"
+    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def load(key: str) -> object | None:

@@ -9,7 +9,6 @@ start-up itself is the same for both and left out); the cache lives in a fresh t
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import subprocess
@@ -132,12 +131,15 @@ def test_compiled_catalog_build_is_linear(benchmark) -> None:
     roles = frozenset().union(*(s.roles for s in BUILTIN_STAGES))
     cues = {p: c for s in BUILTIN_STAGES for p, c in s.cues.items()}
     small, large = _generated(12_500), _generated(50_000)
-    began = time.process_time()
-    build(small, roles, cues)
-    small_time = time.process_time() - began
-    benchmark.pedantic(build, (large, roles, cues), rounds=1, iterations=1)
-    ratio = benchmark.stats.stats.min / small_time
-    benchmark.extra_info.update(small_seconds=small_time, ratio_4n_over_n=ratio)
-    print(f"\ncompiled catalog build: 12,500 entries {small_time:.2f} s, 50,000 entries "
-          f"{benchmark.stats.stats.min:.2f} s (4n/n = {ratio:.2f})")
-    print(json.dumps({"entries": 50_000, "seconds": benchmark.stats.stats.min}))
+
+    def cpu_seconds(catalog) -> float:  # CPU time: the shared machine's load does not enter the ratio
+        began = time.process_time()
+        build(catalog, roles, cues)
+        return time.process_time() - began
+
+    small_time = cpu_seconds(small)
+    large_time = benchmark.pedantic(cpu_seconds, (large,), rounds=1, iterations=1)
+    ratio = large_time / small_time
+    benchmark.extra_info.update(small_cpu_seconds=small_time, large_cpu_seconds=large_time, ratio_4n_over_n=ratio)
+    print(f"\ncompiled catalog build (CPU): 12,500 entries {small_time:.2f} s, 50,000 entries "
+          f"{large_time:.2f} s (4n/n = {ratio:.2f})")

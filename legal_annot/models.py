@@ -54,20 +54,37 @@ class Link:
     url: str
 
 
+def _positive_number(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive number")
+
+
+def _positive_integer(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive whole number")
+
+
+def _of_type(expected: type) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+        if not isinstance(value, expected):
+            raise TypeError(f"{attribute.name}={value!r}: expected {expected.__name__}")
+    return check
+
+
 @attrs.frozen
 class Penalty:
     """The statutory maximum for one offence (or one subsection of it).
 
     ``max_years`` is None when the statute sets no prison term we could verify;
-    ``life`` marks a maximum of life imprisonment.
+    ``life`` marks a maximum of life imprisonment. Each field validates itself.
     """
 
-    subsection: str = ""
-    max_years: float | None = None
-    life: bool = False
-    max_fine: int | None = None
-    min_years: float | None = None
-    note: str = ""
+    subsection: str = attrs.field(default="", validator=_of_type(str))
+    max_years: float | None = attrs.field(default=None, validator=_positive_number)
+    life: bool = attrs.field(default=False, validator=_of_type(bool))
+    max_fine: int | None = attrs.field(default=None, validator=_positive_integer)
+    min_years: float | None = attrs.field(default=None, validator=_positive_number)
+    note: str = attrs.field(default="", validator=_of_type(str))
 
 
 @attrs.frozen

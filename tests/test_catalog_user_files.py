@@ -156,3 +156,20 @@ def test_the_description_record_refuses_bad_values_itself() -> None:
     for bad in ({"confidence": "0.5"}, {"confidence": True}, {"window": 0}, {"absent": ("",)}):
         with pytest.raises(ValueError):
             Description(concepts=(("a",), ("b",)), **bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("penalty", ['{max_years = 0}', '{max_years = true}', '{max_years = "5"}', '{life = "yes"}',
+                                     '{max_years = 5, max_fine = 2.5}', '{max_years = 5, note = 3}',
+                                     '{max_years = 5, subsection = 1}', '{max_years = 5, min_years = -1}', '{note = "x"}'])
+def test_penalty_fields_are_validated_by_the_record(tmp_path: Path, penalty: str) -> None:
+    error = _error(tmp_path, ENTRY + f"penalties = [{penalty}]\n")
+    assert (error.entry, error.field) == ("user.rule", "penalties")
+
+
+def test_a_valid_penalty_loads_and_the_record_checks_itself(tmp_path: Path) -> None:
+    from legal_annot import Penalty
+
+    catalog = _load(tmp_path, ENTRY + 'penalties = [{max_years = 5, max_fine = 250000, subsection = "(a)"}]\n')
+    assert catalog["user.rule"].penalties == (Penalty(subsection="(a)", max_years=5, max_fine=250000),)
+    with pytest.raises(ValueError, match="max_years"):
+        Penalty(max_years=-2)

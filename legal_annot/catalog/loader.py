@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -103,20 +103,12 @@ def _penalty(reader: _Reader, table: Any) -> Penalty:
     allowed = {"subsection", "max_years", "life", "max_fine", "min_years", "note"}
     if unknown := set(table) - allowed:
         raise reader.fail("penalties", f"unknown keys {sorted(unknown)}; expected {sorted(allowed)}")
-    checks: dict[str, Callable[[Any], bool]] = {
-        "subsection": lambda v: isinstance(v, str),
-        "max_years": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
-        "min_years": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
-        "life": lambda v: isinstance(v, bool),
-        "max_fine": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
-        "note": lambda v: isinstance(v, str),
-    }
-    for key, value in table.items():
-        if not checks[key](value):
-            raise reader.fail("penalties", f"{key}={value!r} has the wrong type or value")
     if "max_years" not in table and not table.get("life"):
         raise reader.fail("penalties", "a penalty needs max_years or life = true")
-    return Penalty(**table)
+    try:
+        return Penalty(**table)  # the record validates each field's type and value
+    except (TypeError, ValueError) as exc:
+        raise reader.fail("penalties", f"has the wrong type or value: {exc}") from None
 
 
 def _expand_term(term: str, expander: AliasExpander) -> tuple[str, ...]:

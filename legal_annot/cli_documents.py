@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from html.parser import HTMLParser
 
 import attrs
@@ -108,13 +108,16 @@ class Filtered:
     It has the one method renderers call (``annotate``), so it can stand in for an Annotator.
     """
 
-    def __init__(self, annotator: Annotator, min_confidence: float = 0.0, providers: Sequence[str] = ()) -> None:
+    def __init__(self, annotator: Annotator, min_confidence: float = 0.0, providers: Sequence[str] = (),
+                 kinds: Collection[str] | None = None) -> None:
         self.annotator, self.min_confidence, self.providers = annotator, min_confidence, tuple(providers)
+        self.kinds = frozenset(kinds) if kinds else None
 
     def annotate(self, text: str) -> Result:
         result = self.annotator.annotate(text)
-        if self.min_confidence > 0:
-            result = Result(result.text, tuple(a for a in result if a.confidence >= self.min_confidence))
+        if self.min_confidence > 0 or self.kinds is not None:
+            result = Result(result.text, tuple(a for a in result if a.confidence >= self.min_confidence
+                                               and (self.kinds is None or a.kind.value in self.kinds)))
         return prefer_links(result, self.providers) if self.providers else result
 
     __call__ = annotate

@@ -27,7 +27,7 @@ from legal_annot.cli_progress import Progress
 from legal_annot.errors import LegalAnnotError
 from legal_annot.examples import EXAMPLE_ARTICLE
 from legal_annot.links_preference import parse_providers
-from legal_annot.models import Kind
+from legal_annot.models import Kind, Result
 
 __all__ = ["EXIT_OK", "EXIT_UNREADABLE", "EXIT_USAGE", "FORMATS", "SUBCOMMANDS", "main"]
 
@@ -177,8 +177,7 @@ def _inputs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[
     return inputs, empty
 
 
-def _jobs(inputs: Sequence[Input], args: argparse.Namespace, failures: list[str], progress: Progress,
-          in_flight: deque[Input]) -> Iterator[Job]:
+def _jobs(inputs: Sequence[Input], args: argparse.Namespace, failures: list[str]) -> Iterator[tuple[Input, Job]]:
     for source in inputs:
         try:
             text = read(source, args.encoding)
@@ -187,9 +186,7 @@ def _jobs(inputs: Sequence[Input], args: argparse.Namespace, failures: list[str]
             print(f"legal-annot: {source.name}: cannot read: {reason}", file=sys.stderr)
             failures.append(source.name)
             continue
-        progress.start(source.name, len(text))
-        in_flight.append(source)
-        yield Job(source.name, text, html_file=source.is_html_file, example=source.example)
+        yield source, Job(source.name, text, html_file=source.is_html_file, example=source.example)
 
 
 def _file_size(source: Input) -> int:
@@ -205,21 +202,39 @@ def _annotate(args: argparse.Namespace, annotator: Annotator, inputs: list[Input
                         min_confidence=args.min_confidence, prefer_links=parse_providers(args.prefer_links))
     total = sum(_file_size(s) for s in inputs)
     progress = Progress(total, len(inputs), not args.no_progress and (len(inputs) > 1 or total > 1_000_000))
-    in_flight: deque[Input] = deque()  # read but not yet written, in input order
     writer = _Writer(out, args.format, many=len(inputs) > 1 or names_many(args.inputs))
-    renderer = DocumentRenderer(annotator, settings)
-    try:
-        # annotate_many calls .annotate(job) on what it is given, in a worker process for -j N:
-        # the renderer annotates and serialises there, so the parent only writes strings.
-        jobs = _jobs(inputs, args, failures, progress, in_flight)
-        for rendered in annotate_many(jobs, workers=args.jobs or None, annotator=renderer):  # type: ignore[arg-type]
-            source = in_flight.popleft()  # annotate_many keeps input order
+    renderer = DocumentRenderer(settings)
+    # Each document is split into the texts its format annotates (prepare); annotate_many annotates
+    # every text once, in worker processes for -j N; the document is rendered from its results (finish).
+    pending: deque[tuple[Input, Job, int]] = deque()  # prepared, not yet written, in input order
+
+    def texts() -> Iterator[str]:
+        for source, job in _jobs(inputs, args, failures):
+            progress.start(source.name, len(job.text))
+            prepared = renderer.prepare(job)
+            pending.append((source, job, len(prepared)))
+            yield from prepared
+
+    outcomes: list[Result | DocumentError] = []
+
+    def flush() -> None:
+        while pending and len(outcomes) >= pending[0][2]:
+            source, job, count = pending.popleft()
+            results = outcomes[:count]
+            del outcomes[:count]
             progress.step(_file_size(source))
-            if isinstance(rendered, DocumentError):
-                print(f"legal-annot: {source.name}: {rendered.error}", file=sys.stderr)
+            errors = [r for r in results if isinstance(r, DocumentError)]
+            if errors:
+                print(f"legal-annot: {source.name}: {errors[0].error}", file=sys.stderr)
                 failures.append(source.name)
                 continue
-            writer.document(source.name, rendered)
+            writer.document(source.name, renderer.finish(job, results))  # type: ignore[arg-type]
+
+    try:
+        for outcome in annotate_many(texts(), workers=args.jobs or None, annotator=annotator):
+            outcomes.append(outcome)
+            flush()
+        flush()
         writer.finish()
     finally:
         progress.close()

@@ -1,14 +1,15 @@
-"""One document in, its rendering out: the command's work for a single input, run in a worker.
+"""One document in, its rendering out: the work shared by the command, the service and the filter.
 
-Each document is annotated once and serialised where it was annotated, so with ``-j N`` the
-parent only reads files and writes strings.
+Rendering is split around annotation (:class:`DocumentRenderer`), so the command can annotate
+every text in ``annotate_many``'s workers and still annotate each document exactly once, in every
+format (annotate_html and annotate_markdown included).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from html.parser import HTMLParser
 
 import attrs
@@ -32,6 +33,7 @@ class Settings:
     compact: bool = True
     min_confidence: float = 0.0
     prefer_links: tuple[str, ...] = ()
+    kinds: frozenset[str] | None = None
 
 
 @attrs.frozen
@@ -42,6 +44,7 @@ class Job:
     text: str
     html_file: bool = False
     example: bool = False
+    source: str | None = None  # the URI Web Annotations target (default: from the name)
 
 
 @attrs.frozen
@@ -91,69 +94,111 @@ class _VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text_result(html: str, annotate) -> Result:  # type: ignore[no-untyped-def]
-    """A Result for an HTML page's visible text (offsets into that text).
+def visible_text(html: str) -> str:
+    """An HTML page's visible text (tags, head, scripts and styles removed; entities decoded).
 
-    Stopgap until ``legal_annot.render.html_reader.annotate_html_text`` lands; swap it here.
+    Stopgap until ``annotate_html_text`` (the html reader) lands; it is swapped in :meth:`DocumentRenderer.prepare`.
     """
     reader = _VisibleText()
     reader.feed(html)
     reader.close()
-    return annotate("".join(reader.parts))
+    return "".join(reader.parts)
 
 
-class Filtered:
-    """An annotator whose results drop annotations under a confidence and prefer some link providers.
+def refine(result: Result, settings: Settings) -> Result:
+    """``result`` with the settings' kinds and confidence threshold applied and preferred links first."""
+    if settings.min_confidence > 0 or settings.kinds is not None:
+        kept = tuple(a for a in result if a.confidence >= settings.min_confidence
+                     and (settings.kinds is None or a.kind.value in settings.kinds))
+        if len(kept) != len(result):
+            result = Result(result.text, kept)
+    return prefer_links(result, settings.prefer_links) if settings.prefer_links else result
 
-    It has the one method renderers call (``annotate``), so it can stand in for an Annotator.
+
+class _Recorder(Annotator):
+    """Stands in for an Annotator to learn which texts a renderer would annotate (finds nothing).
+
+    Nothing is built: only ``annotate`` is ever called on it.
     """
 
-    def __init__(self, annotator: Annotator, min_confidence: float = 0.0, providers: Sequence[str] = (),
-                 kinds: Collection[str] | None = None) -> None:
-        self.annotator, self.min_confidence, self.providers = annotator, min_confidence, tuple(providers)
-        self.kinds = frozenset(kinds) if kinds else None
+    def __init__(self) -> None:  # noqa: D107 - deliberately skips Annotator's build
+        self.texts: list[str] = []
 
     def annotate(self, text: str) -> Result:
-        result = self.annotator.annotate(text)
-        if self.min_confidence > 0 or self.kinds is not None:
-            result = Result(result.text, tuple(a for a in result if a.confidence >= self.min_confidence
-                                               and (self.kinds is None or a.kind.value in self.kinds)))
-        return prefer_links(result, self.providers) if self.providers else result
+        self.texts.append(text)
+        return Result(text)
+
+    __call__ = annotate
+
+
+class _Replay(Annotator):
+    """Stands in for an Annotator by handing back results made earlier (in a worker), in order."""
+
+    def __init__(self, results: Sequence[Result], settings: Settings) -> None:  # noqa: D107
+        self.results, self.settings, self.next = list(results), settings, 0
+
+    def annotate(self, text: str) -> Result:
+        result = self.results[self.next]
+        self.next += 1
+        if result.text != text:  # the renderer asked for other texts this time: cannot happen for pure renderers
+            raise RuntimeError("renderer asked for a text it did not ask for before")
+        return refine(result, self.settings)
 
     __call__ = annotate
 
 
 class DocumentRenderer:
-    """Renders jobs. It offers ``annotate(job)``, so ``annotate_many`` can run it in its workers."""
+    """Renders a document in two halves around annotation, so annotation can happen elsewhere
+    (``annotate_many``'s workers) and exactly once per text: :meth:`prepare` lists the texts to
+    annotate, :meth:`finish` renders from their results."""
 
-    def __init__(self, annotator: Annotator, settings: Settings) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.annotator = Filtered(annotator, settings.min_confidence, settings.prefer_links)
 
-    def annotate(self, job: Job) -> Rendered:
+    def _mode(self, job: Job) -> str:
         settings = self.settings
         html = settings.input_kind == "html" or (settings.input_kind == "auto" and job.html_file)
-        fmt = settings.format
-        if fmt == "html" and html:
-            from legal_annot import annotate_html
+        if settings.format == "html" and html:
+            return "html-in-place"
+        if settings.format == "md" and not html:
+            return "markdown-in-place"
+        return "html-text" if html else "text"
 
-            return Rendered(annotate_html(job.text, annotator=self.annotator), 0)  # type: ignore[arg-type]
-        if fmt == "md" and not html:
-            from legal_annot import annotate_markdown
+    def _in_place(self, mode: str, text: str, annotator: Annotator) -> str:
+        from legal_annot import annotate_html, annotate_markdown
 
-            return Rendered(annotate_markdown(job.text, annotator=self.annotator), 0)  # type: ignore[arg-type]
-        result = visible_text_result(job.text, self.annotator.annotate) if html else self.annotator.annotate(job.text)
+        return (annotate_html if mode == "html-in-place" else annotate_markdown)(text, annotator=annotator)
+
+    def prepare(self, job: Job) -> list[str]:
+        """The texts to annotate for this document."""
+        mode = self._mode(job)
+        if mode in ("html-in-place", "markdown-in-place"):
+            recorder = _Recorder()
+            self._in_place(mode, job.text, recorder)
+            return recorder.texts
+        return [visible_text(job.text) if mode == "html-text" else job.text]
+
+    def finish(self, job: Job, results: Sequence[Result]) -> Rendered:
+        """The document's output from the results of :meth:`prepare`'s texts."""
+        mode, settings, fmt = self._mode(job), self.settings, self.settings.format
+        if mode in ("html-in-place", "markdown-in-place"):
+            return Rendered(self._in_place(mode, job.text, _Replay(results, settings)), 0)
+        result = refine(results[0], settings)
         if fmt == "text":
             return Rendered(render_text(result), len(result))
         if fmt in ("json", "jsonl"):
             data = result_to_dict(result, compact=settings.compact, source=job.name)
             return Rendered(json.dumps(data, ensure_ascii=False, indent=1 if fmt == "json" else None), len(result))
         if fmt == "webannotation":
-            items = to_web_annotations(result, source_uri(job))
+            items = to_web_annotations(result, job.source or source_uri(job))
             return Rendered(",\n".join(json.dumps(item, ensure_ascii=False) for item in items), len(items))
         if fmt == "md":
             return Rendered(result.to_markdown(), len(result))
+        if fmt == "html-fragment":
+            return Rendered(result.to_html(), len(result))
         return Rendered("<div class=\"legal-annot-document\">" + result.to_html().replace("\n", "<br>\n") + "</div>\n",
                         len(result))
 
-    __call__ = annotate
+    def render(self, job: Job, annotator: Annotator) -> Rendered:
+        """Prepare, annotate here, finish: for one document in this process."""
+        return self.finish(job, [annotator.annotate(text) for text in self.prepare(job)])

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from legal_annot.cli_documents import Filtered
+from legal_annot.cli_documents import Settings, refine
 from legal_annot.links_preference import parse_providers
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.render.elements import link_of, tooltip
@@ -228,8 +228,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"legal-annot-pandoc: {exc}", file=sys.stderr)
         return 2
-    annotator = Filtered(default_annotator(), confidence, providers, kinds)
-    json.dump(annotate_document(document, annotator.annotate), sys.stdout, ensure_ascii=False)
+    settings = Settings(min_confidence=confidence, prefer_links=providers, kinds=frozenset(kinds) if kinds else None)
+    annotator = default_annotator()
+    json.dump(annotate_document(document, lambda text: refine(annotator.annotate(text), settings)), sys.stdout,
+              ensure_ascii=False)
     sys.stdout.flush()
     return 0
 

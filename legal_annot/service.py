@@ -21,13 +21,15 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from legal_annot.annotator import Annotator
 from legal_annot.catalog import Catalog
-from legal_annot.cli_documents import Filtered, visible_text_result
+from legal_annot.cli_documents import DocumentRenderer, Job, Settings
 from legal_annot.errors import LegalAnnotError
 from legal_annot.links_preference import parse_providers
-from legal_annot.models import Kind, Result
-from legal_annot.render.json import result_to_dict, to_web_annotation_collection, to_web_annotations
+from legal_annot.models import Kind
+from legal_annot.render.json import to_web_annotation_collection
 
 INPUT_TYPES = {"text/plain": "text", "text/html": "html", "application/xhtml+xml": "html", "text/markdown": "markdown",
                "text/x-markdown": "markdown"}
@@ -87,25 +89,21 @@ def _decode(body: bytes, charset: str) -> str:
     return text
 
 
-def render(annotator: Filtered, text: str, source_kind: str, fmt: str, *, compact: bool = True,
+# The service's format names, as the command's.
+_CLI_FORMATS = {"json": "json", "html": "html", "markdown": "md", "webannotation": "webannotation"}
+_CLI_INPUTS = {"text": "text", "markdown": "text", "html": "html"}
+
+
+def render(annotator: Annotator, text: str, source_kind: str, fmt: str, settings: Settings,
            source: str = "urn:legal-annot:request") -> str:
     """The response body for one document (run in a worker thread)."""
-    if fmt == "html" and source_kind == "html":
-        from legal_annot import annotate_html
-
-        return annotate_html(text, annotator=annotator)  # type: ignore[arg-type]
-    if fmt == "markdown" and source_kind == "markdown":
-        from legal_annot import annotate_markdown
-
-        return annotate_markdown(text, annotator=annotator)  # type: ignore[arg-type]
-    result: Result = visible_text_result(text, annotator.annotate) if source_kind == "html" else annotator.annotate(text)
-    if fmt == "json":
-        return json.dumps(result_to_dict(result, compact=compact), ensure_ascii=False)
+    chosen = "html-fragment" if fmt == "html" and source_kind != "html" else _CLI_FORMATS[fmt]
+    settings = attrs.evolve(settings, format=chosen, input_kind=_CLI_INPUTS[source_kind])
+    rendered = DocumentRenderer(settings).render(Job(source, text, source=source), annotator)
     if fmt == "webannotation":
-        return json.dumps(to_web_annotation_collection(to_web_annotations(result, source)), ensure_ascii=False)
-    if fmt == "markdown":
-        return result.to_markdown()
-    return result.to_html()
+        items = json.loads("[" + rendered.output + "]")
+        return json.dumps(to_web_annotation_collection(items), ensure_ascii=False)
+    return rendered.output
 
 
 def create_app(annotator: Annotator | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -168,9 +166,9 @@ def create_app(annotator: Annotator | None = None, *, max_bytes: int = DEFAULT_M
             wanted = [k.strip().lower() for k in (kinds or "").split(",") if k.strip()]
             if unknown := [k for k in wanted if k not in {k.value for k in Kind}]:
                 raise _Problem(400, f"unknown kind(s) {', '.join(unknown)}")
-            filtered = Filtered(base, min_confidence, parse_providers(prefer_links), wanted or None)
-            work = asyncio.to_thread(render, filtered, text, INPUT_TYPES[media], fmt,
-                                     compact=authorities == "once", source=source)
+            settings = Settings(compact=authorities == "once", min_confidence=min_confidence,
+                                prefer_links=parse_providers(prefer_links), kinds=frozenset(wanted) or None)
+            work = asyncio.to_thread(render, base, text, INPUT_TYPES[media], fmt, settings, source)
             try:
                 body = await asyncio.wait_for(work, timeout)
             except TimeoutError:

@@ -3,6 +3,7 @@ W3C Web Annotations (TextQuoteSelector + TextPositionSelector) for annotation to
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -19,38 +20,67 @@ VERSION = 1  # revision 1.1 adds optional fields only (source, authorities), so 
 _QUOTE_CONTEXT = 32
 
 
-def _plain(value: Any) -> Any:
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The attrs field names of a record class (None for other classes), looked up once per class."""
+    return tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else None
+
+
+def _plain(value: Any, memo: dict[int, Any]) -> Any:
+    """JSON-ready data for a record; ``memo`` shares the data of an authority met twice in one result
+    (by identity; records are frozen, so the shared dict is equal to a fresh one)."""
     if isinstance(value, Kind):
         return value.value
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
-    return value
+        return [_plain(v, memo) for v in value]
+    names = _field_names(type(value))
+    if names is None:
+        return value
+    if isinstance(value, Authority):
+        known = memo.get(id(value))
+        if known is not None:
+            return known
+    data = {name: _plain(getattr(value, name), memo) for name in names}
+    if isinstance(value, Authority):
+        memo[id(value)] = data
+    return data
 
 
 def result_to_dict(result: Result, *, compact: bool = False, source: str | None = None) -> dict[str, Any]:
-    """A Result as plain JSON-ready data (version 1).
+    """A Result as plain JSON-ready data (version 1). An authority that several annotations share
+    is one dict object in the output: copy it before changing it.
 
     ``compact`` lists each authority once, in ``authorities`` keyed by id, and annotations name
     theirs by id (a long news file shrinks to a quarter); ``source`` records where the text came from.
     """
+    memo: dict[int, Any] = {}
     data: dict[str, Any] = {"$schema": SCHEMA, "version": VERSION}
     if source is not None:
         data["source"] = source
     data["text"] = result.text
     if not compact:
-        data["annotations"] = [_plain(a) for a in result.annotations]
+        data["annotations"] = [_plain(a, memo) for a in result.annotations]
         return data
     authorities: dict[str, Any] = {}
     annotations = []
+    names = _field_names(Annotation) or ()
     for ann in result.annotations:
-        plain = _plain(ann)
         for authority in (ann.authority, *ann.candidates):
             if authority is not None and authority.id not in authorities:
-                authorities[authority.id] = _plain(authority)
-        plain["authority"] = ann.authority.id if ann.authority is not None else None
-        plain["candidates"] = [c.id for c in ann.candidates]
+                authorities[authority.id] = _plain(authority, memo)
+        plain = {}
+        for name in names:
+            if name == "authority":
+                plain[name] = ann.authority.id if ann.authority is not None else None
+            elif name == "candidates":
+                plain[name] = [c.id for c in ann.candidates]
+            else:
+                plain[name] = _plain(getattr(ann, name), memo)
         annotations.append(plain)
     data["authorities"] = authorities
     data["annotations"] = annotations
@@ -99,17 +129,26 @@ def _annotation(data: dict[str, Any], shared: dict[str, Authority]) -> Annotatio
 
 def result_from_dict(data: dict[str, Any]) -> Result:
     """The inverse of :func:`result_to_dict`; raises LegalAnnotError on another version."""
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, bool) or version != VERSION:
         raise LegalAnnotError(f"expected a legal_annot result of version {VERSION}")
     try:
         shared = {key: _authority(value) for key, value in (data.get("authorities") or {}).items()}
         return Result(data["text"], tuple(_annotation(a, shared) for a in data["annotations"]))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise LegalAnnotError(f"malformed legal_annot result: {exc!r}") from None
 
 
 def result_from_json(text: str) -> Result:
-    return result_from_dict(json.loads(text))
+    """Parse :func:`result_to_json` output; anything else raises LegalAnnotError (TypeError for a
+    non-str), including JSON nested too deeply to parse."""
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise TypeError(f"Result.from_json() expects str, not {type(text).__name__}")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise LegalAnnotError(f"not a legal_annot result: invalid JSON ({type(exc).__name__})") from None
+    return result_from_dict(data)
 
 
 def to_web_annotation_collection(items: list[dict[str, Any]], label: str = "legal_annot") -> dict[str, Any]:

@@ -14,6 +14,7 @@ import codecs
 import importlib
 import os
 import sys
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
@@ -240,6 +241,19 @@ def _annotate(args: argparse.Namespace, annotator: Annotator, inputs: list[Input
         progress.close()
 
 
+def load_catalog(files: Sequence[str]) -> Catalog:
+    """The default catalog with the user's files layered on top; replaced ids are warned about on stderr."""
+    catalog = Catalog.default()
+    if not files:
+        return catalog
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        catalog = catalog.extend(Catalog.from_files(files))
+    for warning in caught:
+        print(f"legal-annot: warning: {warning.message}", file=sys.stderr)
+    return catalog
+
+
 def _subcommand(argv: Sequence[str]) -> Callable[[list[str]], int] | None:
     if not argv or argv[0] not in SUBCOMMANDS:
         return None
@@ -255,10 +269,7 @@ def _main(argv: list[str]) -> int:
     if args.jobs < 0:
         parser.error("--jobs must be 0 or more")
     try:
-        catalog = Catalog.default()
-        if args.catalog:
-            catalog = catalog.extend(Catalog.from_files(args.catalog))
-        annotator = Annotator(catalog, kinds=args.kinds)
+        annotator = Annotator(load_catalog(args.catalog), kinds=args.kinds)
     except (LegalAnnotError, ValueError) as exc:
         print(f"legal-annot: {exc}", file=sys.stderr)
         return EXIT_USAGE

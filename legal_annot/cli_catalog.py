@@ -38,8 +38,10 @@ def check(argv: Sequence[str]) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="print failures only")
     args = parser.parse_args(list(argv))
     try:
+        from legal_annot.cli import load_catalog
+
         own = Catalog.from_files(args.files)
-        annotator = Annotator(Catalog.default().extend(own))
+        annotator = Annotator(load_catalog(args.files))
     except (LegalAnnotError, ValueError) as exc:
         print(f"legal-annot: {exc}", file=sys.stderr)
         return 2

@@ -24,7 +24,6 @@ from typing import Any
 import attrs
 
 from legal_annot.annotator import Annotator
-from legal_annot.catalog import Catalog
 from legal_annot.cli_documents import DocumentRenderer, Job, Settings
 from legal_annot.errors import LegalAnnotError
 from legal_annot.links_preference import parse_providers
@@ -204,10 +203,9 @@ def main(argv: Sequence[str]) -> int:
         print("legal-annot serve needs FastAPI and uvicorn: pip install 'legal_annot[serve]'", file=sys.stderr)
         return 2
     try:
-        catalog = Catalog.default()
-        if args.catalog:
-            catalog = catalog.extend(Catalog.from_files(args.catalog))
-        app = create_app(Annotator(catalog), max_bytes=args.max_bytes, timeout=args.timeout)
+        from legal_annot.cli import load_catalog
+
+        app = create_app(Annotator(load_catalog(args.catalog)), max_bytes=args.max_bytes, timeout=args.timeout)
     except (LegalAnnotError, ValueError) as exc:
         print(f"legal-annot: {exc}", file=sys.stderr)
         return 2

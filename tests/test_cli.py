@@ -286,6 +286,9 @@ def test_catalog_check(tmp_path: Path, capsys) -> None:
     broken.write_text("[[authority]\n", encoding="utf-8")
     assert run(["catalog", "check", str(broken)], capsys)[0] == 2
     assert run(["catalog", "nonsense"], capsys)[0] == 2
+    shadow = write_entry(tmp_path, "const.art6.cl2", name="Gizmo Act")
+    code, out, err = run(["catalog", "check", str(shadow)], capsys)
+    assert code == 0 and "warning: catalog entries replace ones with the same id: const.art6.cl2" in err
 
 
 def test_usage_errors(tmp_path: Path, capsys) -> None:

@@ -16,6 +16,7 @@ from legal_annot.arguments import instance_argument, names_argument, text_argume
 from legal_annot.batch import DocumentError, annotate_many
 from legal_annot.catalog import Catalog
 from legal_annot.errors import CatalogError, LegalAnnotError
+from legal_annot.links_preference import prefer_links
 from legal_annot.models import Annotation, Authority, Kind, Link, Penalty, PenaltyClaim, Result
 from legal_annot.render.elements import HtmlOptions
 
@@ -23,6 +24,7 @@ __all__ = [
     "Annotation", "Annotator", "Authority", "Catalog", "CatalogError", "DocumentError", "HtmlOptions",
     "Kind", "LegalAnnotError", "Link", "Penalty", "PenaltyClaim", "Result", "annotate", "annotate_html",
     "annotate_many", "annotate_markdown", "default_annotator",
+    "prefer_links",
 ]
 
 _default: Annotator | None = None

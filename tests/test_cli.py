@@ -314,3 +314,14 @@ def test_no_input_on_a_terminal_is_a_usage_error(capsys, monkeypatch) -> None:
 def test_module_entry_point() -> None:
     done = command(["--example", "-f", "jsonl"])
     assert done.returncode == 0 and json.loads(done.stdout)["annotations"]
+
+
+def test_prefer_links_from_python(annotator: Annotator) -> None:
+    import legal_annot
+
+    result = annotator.annotate("The Supremacy Clause and Printz v. United States.")
+    preferred = legal_annot.prefer_links(result, ["lii", "justia"])
+    assert [a.authority.links[0].label for a in preferred] == ["Cornell LII", "Justia"]
+    assert preferred.annotations[0].authority.links[1:] == tuple(
+        link for link in result.annotations[0].authority.links if link.label != "Cornell LII")
+    assert legal_annot.prefer_links(result, "") == result

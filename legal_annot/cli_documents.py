@@ -65,7 +65,7 @@ def source_uri(job: Job) -> str:
 
 
 class _VisibleText(HTMLParser):
-    """Stopgap reader: an HTML page's visible text (no markup, head, script, style), entities decoded."""
+    """Fallback reader: an HTML page's visible text (no markup, head, script, style), entities decoded."""
 
     HIDDEN = frozenset({"head", "title", "script", "style", "template", "noscript", "svg", "math"})
     BREAKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
@@ -95,14 +95,23 @@ class _VisibleText(HTMLParser):
 
 
 def visible_text(html: str) -> str:
-    """An HTML page's visible text (tags, head, scripts and styles removed; entities decoded).
-
-    Stopgap until ``annotate_html_text`` (the html reader) lands; it is swapped in :meth:`DocumentRenderer.prepare`.
-    """
+    """An HTML page's visible text (tags, head, scripts and styles removed; entities decoded): the
+    fallback for :func:`html_text_result` when ``legal_annot.annotate_html_text`` is not there."""
     reader = _VisibleText()
     reader.feed(html)
     reader.close()
     return "".join(reader.parts)
+
+
+def html_text_result(html: str, annotator: Annotator) -> Result:
+    """A Result over an HTML page's visible text: the library's ``annotate_html_text`` (the same
+    reader as annotate_html) when it exists, else the small reader above."""
+    import legal_annot
+
+    annotate_html_text = getattr(legal_annot, "annotate_html_text", None)
+    if annotate_html_text is not None:
+        return annotate_html_text(html, annotator=annotator)
+    return annotator.annotate(visible_text(html))
 
 
 def refine(result: Result, settings: Settings) -> Result:
@@ -172,18 +181,24 @@ class DocumentRenderer:
     def prepare(self, job: Job) -> list[str]:
         """The texts to annotate for this document."""
         mode = self._mode(job)
-        if mode in ("html-in-place", "markdown-in-place"):
-            recorder = _Recorder()
+        if mode == "text":
+            return [job.text]
+        recorder = _Recorder()
+        if mode == "html-text":
+            html_text_result(job.text, recorder)
+        else:
             self._in_place(mode, job.text, recorder)
-            return recorder.texts
-        return [visible_text(job.text) if mode == "html-text" else job.text]
+        return recorder.texts
 
     def finish(self, job: Job, results: Sequence[Result]) -> Rendered:
         """The document's output from the results of :meth:`prepare`'s texts."""
         mode, settings, fmt = self._mode(job), self.settings, self.settings.format
         if mode in ("html-in-place", "markdown-in-place"):
             return Rendered(self._in_place(mode, job.text, _Replay(results, settings)), 0)
-        result = refine(results[0], settings)
+        if mode == "html-text":
+            result = html_text_result(job.text, _Replay(results, settings))
+        else:
+            result = refine(results[0], settings)
         if fmt == "text":
             return Rendered(render_text(result), len(result))
         if fmt in ("json", "jsonl"):

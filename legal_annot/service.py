@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import codecs
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -185,11 +186,26 @@ def _version() -> str:
     return version()
 
 
+_ENVIRONMENT = "LEGAL_ANNOT_SERVE"  # the settings, as JSON, for worker processes started by uvicorn
+
+
+def app_from_environment() -> Any:
+    """The app for one of several uvicorn worker processes (``--workers N``): each builds its own
+    Annotator once, from the settings ``legal-annot serve`` left in the environment."""
+    from legal_annot.cli import load_catalog
+
+    settings = json.loads(os.environ.get(_ENVIRONMENT, "{}"))
+    return create_app(Annotator(load_catalog(settings.get("catalog", []))),
+                      max_bytes=settings.get("max_bytes", DEFAULT_MAX_BYTES), timeout=settings.get("timeout", DEFAULT_TIMEOUT))
+
+
 def main(argv: Sequence[str]) -> int:
     """``legal-annot serve``: run the service with uvicorn."""
     parser = argparse.ArgumentParser(prog="legal-annot serve", description="Serve POST /annotate over HTTP.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes, each with its own Annotator (default 1; annotating holds one core)")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"largest request body accepted (default {DEFAULT_MAX_BYTES})")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
@@ -197,6 +213,8 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--catalog", action="append", default=[], metavar="FILE",
                         help="a catalog file layered over the default catalog (repeatable)")
     args = parser.parse_args(list(argv))
+    if args.workers < 1 or args.max_bytes < 1 or args.timeout <= 0:
+        parser.error("--workers and --max-bytes must be at least 1, --timeout above 0")
     try:
         import uvicorn
     except ImportError:
@@ -205,9 +223,16 @@ def main(argv: Sequence[str]) -> int:
     try:
         from legal_annot.cli import load_catalog
 
-        app = create_app(Annotator(load_catalog(args.catalog)), max_bytes=args.max_bytes, timeout=args.timeout)
+        annotator = Annotator(load_catalog(args.catalog))  # also checks the catalog files before serving
     except (LegalAnnotError, ValueError) as exc:
         print(f"legal-annot: {exc}", file=sys.stderr)
         return 2
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    if args.workers == 1:
+        app = create_app(annotator, max_bytes=args.max_bytes, timeout=args.timeout)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        return 0
+    os.environ[_ENVIRONMENT] = json.dumps({"catalog": [os.path.abspath(f) for f in args.catalog],
+                                           "max_bytes": args.max_bytes, "timeout": args.timeout})
+    uvicorn.run("legal_annot.service:app_from_environment", factory=True, workers=args.workers, host=args.host,
+                port=args.port, log_level="warning")
     return 0

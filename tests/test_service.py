@@ -148,3 +148,13 @@ def test_timeout_answers_503() -> None:
         response = post(url, STORY * 200)
         assert response.status_code == 503 and "longer than the limit" in response.text
         assert httpx.get(url + "/health").status_code == 200
+
+
+def test_several_worker_processes(tmp_path) -> None:
+    from helpers import write_entry
+
+    catalog = write_entry(tmp_path, "user.widget")
+    for url in _serve("--workers", "2", "--catalog", str(catalog), "--max-bytes", "100"):
+        found = [post(url, "The Widget Act applies.").json() for _ in range(4)]
+        assert all([a["authority"] for a in d["annotations"]] == ["user.widget"] for d in found)
+        assert post(url, "x" * 101).status_code == 413

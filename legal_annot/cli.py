@@ -17,6 +17,7 @@ import sys
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from typing import TextIO
 
 from legal_annot.annotator import Annotator
@@ -120,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="annotate with N processes (0 = one per core); output keeps input order")
     parser.add_argument("--no-progress", action="store_true", help="never show a progress line")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", type=date.fromisoformat, default=None,
+                        help="the date the texts speak from (default today): statuses compare then with now")
+    parser.add_argument_group("catalog upkeep", "legal-annot catalog check|stale|show ...: see 'legal-annot catalog -h'")
     return parser
 
 
@@ -232,7 +236,7 @@ def _annotate(args: argparse.Namespace, annotator: Annotator, inputs: list[Input
             writer.document(source.name, renderer.finish(job, results))  # type: ignore[arg-type]
 
     try:
-        for outcome in annotate_many(texts(), workers=args.jobs or None, annotator=annotator):
+        for outcome in annotate_many(texts(), workers=args.jobs or None, annotator=annotator, as_of=args.as_of):
             outcomes.append(outcome)
             flush()
         flush()

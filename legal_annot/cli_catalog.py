@@ -1,7 +1,8 @@
 """``legal-annot catalog ...``: commands about catalog files.
 
 :data:`COMMANDS` maps a name to "module:function" (imported lazily); each function takes the
-remaining arguments and returns an exit code, so a new command is one line here.
+remaining arguments and returns an exit code, so a new command is one line here. Other
+arguments go to :data:`OTHERS` (the upkeep commands ``stale`` and ``show``).
 """
 
 from __future__ import annotations
@@ -61,10 +62,16 @@ def check(argv: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
+# Everything else (stale, show, --catalog before them, -h) goes to the catalog upkeep commands.
+OTHERS = "legal_annot.catalog_commands:main"
+
+
 def main(argv: Sequence[str]) -> int:
-    names = ", ".join(sorted(COMMANDS))
-    if not argv or argv[0] not in COMMANDS:
-        print(f"usage: legal-annot catalog {{{names}}} ...", file=sys.stderr)
-        return 2
-    module, _, function = COMMANDS[argv[0]].partition(":")
-    return getattr(importlib.import_module(module), function)(argv[1:])
+    if argv and argv[0] in COMMANDS:
+        module, _, function = COMMANDS[argv[0]].partition(":")
+        return getattr(importlib.import_module(module), function)(argv[1:])
+    module, _, function = OTHERS.partition(":")
+    try:
+        return getattr(importlib.import_module(module), function)(list(argv))
+    except SystemExit as exc:  # argparse's usage errors and -h
+        return exc.code if isinstance(exc.code, int) else 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
@@ -34,6 +35,7 @@ class Settings:
     min_confidence: float = 0.0
     prefer_links: tuple[str, ...] = ()
     kinds: frozenset[str] | None = None
+    as_of: date | None = None  # the date the texts speak from (None: today)
 
 
 @attrs.frozen
@@ -133,7 +135,7 @@ class _Recorder(Annotator):
     def __init__(self) -> None:  # noqa: D107 - deliberately skips Annotator's build
         self.texts: list[str] = []
 
-    def annotate(self, text: str) -> Result:
+    def annotate(self, text: str, *, as_of: object = None) -> Result:
         self.texts.append(text)
         return Result(text)
 
@@ -146,7 +148,8 @@ class _Replay(Annotator):
     def __init__(self, results: Sequence[Result], settings: Settings) -> None:  # noqa: D107
         self.results, self.settings, self.next = list(results), settings, 0
 
-    def annotate(self, text: str) -> Result:
+    def annotate(self, text: str, *, as_of: object = None) -> Result:
+        """The next result made earlier (its statuses were computed then, for the caller's as_of)."""
         result = self.results[self.next]
         self.next += 1
         if result.text != text:  # the renderer asked for other texts this time: cannot happen for pure renderers
@@ -216,4 +219,4 @@ class DocumentRenderer:
 
     def render(self, job: Job, annotator: Annotator) -> Rendered:
         """Prepare, annotate here, finish: for one document in this process."""
-        return self.finish(job, [annotator.annotate(text) for text in self.prepare(job)])
+        return self.finish(job, [annotator.annotate(text, as_of=self.settings.as_of) for text in self.prepare(job)])

@@ -19,7 +19,7 @@ from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.document import Document, Mention, sentences_of
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
-from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping
+from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping, settle_appositives
 from legal_annot.stages import BUILTIN_STAGE_NAMES, BUILTIN_STAGES, Stage, choose_stages
 
 STAGES = BUILTIN_STAGE_NAMES  # the built-in stages' names, in running order
@@ -35,6 +35,15 @@ class Annotator:
 
     def __init__(self, catalog: Catalog | None = None, kinds: Iterable[str | Kind] | None = None,
                  stages: Iterable[str | Stage] | None = None) -> None:
+        """Compile ``catalog`` once for the chosen stages; then :meth:`annotate` any number of texts.
+
+        ``catalog``: the authorities to find (default :meth:`Catalog.default`; layer your own with
+        ``Catalog.default().extend(Catalog.from_files(...))``). ``kinds``: keep only these kinds
+        (names or :class:`Kind`; default all). ``stages``: stage names from :data:`STAGES` to run
+        (default all), and :class:`Stage` records of your own. Make one Annotator and share it: it
+        is immutable, safe across threads, and pickles small for worker processes.
+        Raises TypeError for a catalog that is not a Catalog, ValueError for an unknown kind or stage.
+        """
         if catalog is not None and not isinstance(catalog, Catalog):
             raise TypeError(f"catalog must be a legal_annot.Catalog, not {type(catalog).__name__}")
         self._is_default = catalog is None
@@ -78,7 +87,7 @@ class Annotator:
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))
-        mentions = select_non_overlapping(keep_short_names(found))
+        mentions = select_non_overlapping(keep_short_names(settle_appositives(found, doc.text)))
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
         annotations = tuple(
@@ -98,7 +107,7 @@ class Annotator:
             candidates=authorities if ambiguous else (),
             candidate_confidences=mention.scores if ambiguous else (),
             confidence=mention.confidence, matched_by=mention.how, claim=mention.claim,
-            note=mention.note,
+            note=mention.note, citation=mention.citation or None, case=mention.case,
         )
 
     @property

@@ -27,6 +27,7 @@ UNKNOWN_CASE = 0.6  # a case citation of a case outside the catalog
 UNKNOWN_CASE_SHORT_FACTOR = 0.9  # ... its short forms, relative to the full one
 CASE_NAME_ONLY = 0.6  # "X v. Y" read from its shape alone
 CASE_NAME_SHORT = 0.55  # a later short form of such a case name
+CASE_NAME_CATALOG_VARIANT = 0.9  # "X v. Y" that matches a catalog case's name up to spelling
 
 # Linkers (legal_annot.detect.anaphora)
 ANAPHORA = 0.6  # "this law" tied to the nearest earlier statute

@@ -76,21 +76,29 @@ class CaseCitations:
             return []
         from legal_annot.detect.case_citations import case_citation_mentions
 
+        finder, short_index = self._eyecite_parts()
         return case_citation_mentions(doc, catalog=self._compiled.catalog, index=self._compiled.citations,
-                                      finder=self._case_finder())
+                                      finder=finder, keys=self._compiled.case_keys, short_index=short_index)
 
-    def _case_finder(self) -> object:
+    def _eyecite_parts(self) -> tuple[object, object]:
+        """The eyecite finder and the short-cite index, made the first time a text may cite a case
+        (their module imports eyecite); the only state a stage sets after construction."""
         if self._finder is None:
             with self._lock:
                 if self._finder is None:
+                    from legal_annot.detect.case_citations import ShortCiteIndex
                     from legal_annot.detect.eyecite_adapter import CaseCitationFinder
 
-                    self._finder = CaseCitationFinder()
-        return self._finder
+                    self._finder = (CaseCitationFinder(), ShortCiteIndex(self._compiled.catalog))
+        return self._finder  # type: ignore[return-value]
 
 
 def _citations(compiled: CompiledCatalog) -> Detector:
     return partial(citation_mentions, catalog=compiled.catalog, index=compiled.citations)
+
+
+def _case_names(compiled: CompiledCatalog) -> Detector:
+    return partial(case_name_mentions, keys=compiled.case_keys)
 
 
 def _penalties(compiled: CompiledCatalog) -> Linker:
@@ -111,7 +119,7 @@ BUILTIN_STAGES: tuple[Stage, ...] = (
     Stage("act_sections", ActSections, "detector", roles=NAME_ROLES),
     Stage("citations", _citations, "detector", cues=dict.fromkeys(CITATION_ANCHORS, CITATION_ANCHOR)),
     Stage("cases", CaseCitations, "detector"),
-    Stage("case_names", _plain(case_name_mentions), "detector", cues=dict.fromkeys(CASE_ANCHORS, CASE_ANCHOR)),
+    Stage("case_names", _case_names, "detector", cues=dict.fromkeys(CASE_ANCHORS, CASE_ANCHOR)),
     Stage("descriptions", DescriptionMentions, "detector", roles=DESCRIPTION_ROLES),
     Stage("anaphora", _plain(anaphora_mentions), "linker", cues=dict.fromkeys(ANAPHORS, ANAPHOR)),
     Stage("case_short_forms", _plain(case_short_form_mentions), "linker"),

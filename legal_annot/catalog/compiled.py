@@ -39,6 +39,7 @@ class CompiledCatalog:
     citations: object = attrs.field(repr=False)  # legal_annot.detect.statutes.CitationIndex
     name_facts: Mapping[str, NameFacts] = attrs.field(repr=False)
     sections: Mapping[str, Mapping[str, str]] = attrs.field(repr=False)
+    case_keys: object = attrs.field(repr=False)  # legal_annot.detect.case_keys.CaseKeys
 
     @property
     def layout(self) -> object:
@@ -80,6 +81,7 @@ def compile_catalog(catalog: Catalog, roles: frozenset[str], cues: Mapping[str, 
 
 def build(catalog: Catalog, roles: frozenset[str], cues: Mapping[str, str], key: str = "") -> CompiledCatalog:
     """Build every index from the catalog (linear in its size)."""
+    from legal_annot.detect.case_keys import CaseKeys
     from legal_annot.detect.phrases import PhraseScanner
     from legal_annot.detect.statutes import CitationIndex
 
@@ -91,6 +93,7 @@ def build(catalog: Catalog, roles: frozenset[str], cues: Mapping[str, str], key:
             name_facts={e.id: (e.authority.kind, frozenset(e.acronyms), e.proper_noun, frozenset(e.plain_aliases))
                         for e in catalog.entries},
             sections={e.id: dict(e.sections) for e in catalog.entries if e.sections},
+            case_keys=CaseKeys(catalog),
         )
 
 

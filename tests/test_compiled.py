@@ -174,3 +174,15 @@ def test_building_compares_roles_a_linear_number_of_times(monkeypatch: pytest.Mo
     n = 2_000
     build(_generated(n), NAME_ROLES | DESCRIPTION_ROLES, {})
     assert calls < 10 * n
+
+
+def test_old_entries_are_pruned(cache_in: Path) -> None:
+    import time
+
+    for i in range(cache.KEEP + 3):
+        assert cache.store(f"compiled-{i}", i)
+        time.sleep(0.01)  # distinct modification times
+    kept = sorted(int(p.stem.split("-")[1]) for p in cache_in.glob("compiled-*.pickle"))
+    assert kept == list(range(3, cache.KEEP + 3))
+    assert cache.store("catalog-x", 1) and (cache_in / "catalog-x.pickle").exists()  # other kinds untouched
+    assert cache.load("compiled-3") == 3 and cache.load("compiled-0") is None

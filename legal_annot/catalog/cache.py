@@ -112,7 +112,21 @@ def store(key: str, value: object) -> bool:
             raise
     except Exception:  # noqa: BLE001 - unwritable, full or unpicklable: build next time instead
         return False
+    _prune(folder, key.split("-", 1)[0])
     return True
+
+
+KEEP = 12  # entries of each kind kept: older library versions and catalogs go
+
+
+def _prune(folder: Path, kind: str) -> None:
+    """Remove all but the :data:`KEEP` most recently written entries of one kind."""
+    try:
+        entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for stale in entries[KEEP:]:
+            stale.unlink()
+    except OSError:
+        pass  # another process pruned first, or the folder went read-only: nothing is lost
 
 
 def has(key: str) -> bool:

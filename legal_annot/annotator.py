@@ -46,8 +46,8 @@ class Annotator:
         """
         if catalog is not None and not isinstance(catalog, Catalog):
             raise TypeError(f"catalog must be a legal_annot.Catalog, not {type(catalog).__name__}")
-        self._is_default = catalog is None
         self._catalog = catalog if catalog is not None else Catalog.default()
+        self._is_default = self._catalog.digest == Catalog.default_digest()
         self._kinds = _parse_kinds(kinds)
         self._stages = choose_stages(stages)
         self._stage_names = tuple(stage.name for stage in self._stages)

@@ -186,3 +186,8 @@ def test_old_entries_are_pruned(cache_in: Path) -> None:
     assert kept == list(range(3, cache.KEEP + 3))
     assert cache.store("catalog-x", 1) and (cache_in / "catalog-x.pickle").exists()  # other kinds untouched
     assert cache.load("compiled-3") == 3 and cache.load("compiled-0") is None
+
+
+def test_the_default_catalog_passed_explicitly_also_pickles_small() -> None:
+    assert len(pickle.dumps(Annotator(Catalog.default()))) < 1_000
+    assert len(pickle.dumps(Annotator(Catalog.default().extend(_generated(1))))) > 10_000

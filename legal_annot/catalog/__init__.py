@@ -71,8 +71,7 @@ class Catalog:
         """The catalog shipped with legal_annot (loaded once, then shared; cached on disk)."""
         from legal_annot.catalog import cache
 
-        # The library's digest covers every file shipped in the package, the catalog's included.
-        key = "catalog-" + cache.digest(cache.library_digest(), "default")
+        key = cls.default_digest()
         found = cache.load(key)
         if isinstance(found, Catalog) and found._digest == key:
             return found
@@ -81,6 +80,14 @@ class Catalog:
         catalog._digest = key
         cache.store(key, catalog)
         return catalog
+
+    @staticmethod
+    def default_digest() -> str:
+        """The :attr:`digest` of the default catalog, known without loading it: the library's
+        digest covers every file shipped in the package, the catalog's included."""
+        from legal_annot.catalog import cache
+
+        return "catalog-" + cache.digest(cache.library_digest(), "default")
 
     @staticmethod
     def _default_files(folder: Path) -> list[Path]:

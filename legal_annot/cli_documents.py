@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 from html.parser import HTMLParser
 
 import attrs

@@ -122,6 +122,7 @@ def test_options(server: str) -> None:
     ({"params": {"kinds": "treaty"}}, 400, "treaty"),
     ({"params": {"min_confidence": "2"}}, 422, "min_confidence"),
     ({"params": {"authorities": "sometimes"}}, 422, "authorities"),
+    ({"params": {"as_of": "last week"}}, 400, "YYYY-MM-DD"),
 ])
 def test_bad_requests_get_a_clear_4xx(server: str, kwargs: dict, status: int, words: str) -> None:
     body = kwargs.pop("body", STORY)

@@ -20,7 +20,8 @@ from legal_annot.catalog import Catalog
 from legal_annot.catalog.history import parse_as_of
 from legal_annot.errors import CatalogError, LegalAnnotError
 from legal_annot.links_preference import prefer_links
-from legal_annot.models import Annotation, Authority, HistoryEvent, Kind, Link, Penalty, PenaltyClaim, Result, Status
+from legal_annot.models import (Annotation, Authority, HistoryEvent, Kind, Link, Penalty, PenaltyClaim, Result,
+                                Status)
 from legal_annot.render.elements import HtmlOptions
 
 __all__ = [

@@ -132,12 +132,27 @@ class PenaltyClaim:
 
 
 @attrs.frozen
+class CaseDetails:
+    """What a case citation says beyond the case itself: the pin cite ("935"), the court
+    ("scotus", "ca9"), the year, a trailing parenthetical ("holding that ...") and a docket number."""
+
+    pin: str | None = None
+    court: str | None = None
+    year: int | None = None
+    parenthetical: str | None = None
+    docket: str | None = None
+
+
+@attrs.frozen
 class Annotation:
     """One reference found in a text. ``[start, end)`` indexes the caller's original string.
 
     ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
     ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
     detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    ``citation`` is the citation as the text pinpoints it, in standard form ("18 U.S.C. §
+    924(c)(1)(A)"), beside ``authority`` (the section's entry); None when the text gives none.
+    ``case`` holds a case citation's pin cite, court, year, parenthetical and docket.
     """
 
     start: int
@@ -152,6 +167,8 @@ class Annotation:
     claim: PenaltyClaim | None = None
     note: str = ""
     status: Status | None = None
+    citation: str | None = None
+    case: CaseDetails | None = None
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -12,6 +12,7 @@ import attrs
 
 from legal_annot.errors import LegalAnnotError
 from legal_annot.models import Annotation, Authority, HistoryEvent, Kind, Link, Penalty, PenaltyClaim, Result, Status
+from legal_annot.models import CaseDetails
 from legal_annot.render.elements import tooltip
 
 # A relative reference: `legal-annot schema > result-v1.schema.json` puts the schema beside outputs
@@ -140,7 +141,8 @@ def _annotation(data: dict[str, Any], shared: dict[str, Authority]) -> Annotatio
             stated=claim["stated"], stated_years=claim.get("stated_years"), stated_life=claim.get("stated_life", False),
             maximum=Penalty(**claim["maximum"]) if claim.get("maximum") else None, consistent=claim.get("consistent"),
         ) if claim else None,
-        note=data.get("note", ""), status=_status(data.get("status")),
+        note=data.get("note", ""), status=_status(data.get("status")), citation=data.get("citation"),
+        case=CaseDetails(**data["case"]) if data.get("case") else None,
     )
 
 
@@ -183,6 +185,9 @@ def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> 
         body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "describing", "value": tooltip(ann),
                                        "format": "text/plain"},
                                       {"type": "TextualBody", "purpose": "tagging", "value": ann.kind.value}]
+        if ann.citation:
+            body.append({"type": "TextualBody", "purpose": "identifying", "value": ann.citation,
+                         "format": "text/plain"})
         if ann.authority is not None:
             body += [{"type": "SpecificResource", "purpose": "identifying", "source": link.url}
                      for link in ann.authority.links[:1]]

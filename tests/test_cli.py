@@ -342,3 +342,9 @@ def test_progress_on_a_terminal_for_one_large_file(tmp_path: Path) -> None:
     quiet = subprocess.run(["/usr/bin/script", "-qec", inner + " --no-progress", "/dev/null"], capture_output=True,
                            text=True, env=ENV, timeout=300)
     assert "docs" not in quiet.stdout
+
+
+def test_a_named_pipe_is_read() -> None:
+    done = subprocess.run(["bash", "-c", f"{sys.executable} -m legal_annot <(printf 'The Supremacy Clause.') -f jsonl"],
+                          capture_output=True, text=True, env=ENV, timeout=120)
+    assert done.returncode == 0 and json.loads(done.stdout)["annotations"][0]["text"] == "Supremacy Clause"

@@ -286,6 +286,8 @@ def test_catalog_check(tmp_path: Path, capsys) -> None:
     broken.write_text("[[authority]\n", encoding="utf-8")
     assert run(["catalog", "check", str(broken)], capsys)[0] == 2
     assert run(["catalog", "nonsense"], capsys)[0] == 2
+    code, out, _ = run(["catalog", "-h"], capsys)
+    assert code == 0 and "catalog check FILE" in out and "stale" in out
     shadow = write_entry(tmp_path, "const.art6.cl2", name="Gizmo Act")
     code, out, err = run(["catalog", "check", str(shadow)], capsys)
     assert code == 0 and "warning: catalog entries replace ones with the same id: const.art6.cl2" in err

@@ -11,6 +11,8 @@ from legal_annot.catalog import Catalog
 from legal_annot.models import Kind
 
 _WORDS = regex.compile(r"[a-z0-9]+")
+_US = regex.compile(r"\bu s(?: a)?\b")
+_US_AGENCY = regex.compile(r"\bunited states (?=(?:department|dept|secretary|attorney general)\b)")
 _DROPPED = frozenset("inc incorporated corp corporation co company llc ltd lp llp plc na et al the".split())
 _SAME = {"vs": "v", "versus": "v", "dept": "department", "ass'n": "association", "assn": "association",
          "comm'n": "commission", "commn": "commission", "int'l": "international", "nat'l": "national"}
@@ -20,7 +22,10 @@ def case_key(name: str) -> str:
     """The key of a case name: its words, lower-cased, abbreviations spelled out, suffixes gone."""
     words = [_SAME.get(w, w) for w in _WORDS.findall(name.lower().replace("’", "'").replace("'", ""))]
     words = [w for w in words if w not in _DROPPED]
-    return " ".join(words) if "v" in words else ""
+    key = " ".join(words)
+    key = _US.sub("united states", key)
+    key = _US_AGENCY.sub("", key)  # "U.S. Department of Commerce" is the Department of Commerce
+    return key.strip() if "v" in words else ""
 
 
 class CaseKeys:

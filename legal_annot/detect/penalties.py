@@ -17,11 +17,12 @@ from collections.abc import Sequence
 import regex
 
 from legal_annot.catalog import Catalog
+from legal_annot.detect.fines import fine_consistent, read_fine
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind, Penalty, PenaltyClaim
 
 PENALTY_ANCHOR = "penalty"
-ANCHORS = ("year", "years", "decade", "decades", "life")
+ANCHORS = ("year", "years", "decade", "decades", "life", "fine", "fines")
 _WORD_NUMBERS = {
     word: n for n, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -139,6 +140,32 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
     return None
 
 
+def _fine_mention(doc: Document, hit_start: int, hit_end: int, statutes: Sequence[Mention],
+                  starts: Sequence[int], catalog: Catalog) -> Mention | None:
+    """A stated fine, checked against the statute it is tied to (see :mod:`legal_annot.detect.fines`)."""
+    read = read_fine(doc.folded, hit_start, hit_end)
+    if read is None:
+        return None
+    fstart, fend, dollars = read
+    start, end = doc.original_span(fstart, fend)
+    statute = _statute_near(doc, statutes, starts, fstart)
+    if statute is None:
+        return None  # a fine with no statute near it (a parking fine, a club's fee) is not ours to judge
+    consistent, ids, scores, note, maximum = None, (), (0.7,), "", None
+    if statute is not None and statute.entry_ids:
+        ids, scores = statute.entry_ids[:1], (min(0.7, statute.confidence),)
+        lo, hi = doc.sentences.bounds(doc.sentences.index(fstart))
+        penalties = catalog[ids[0]].penalties
+        consistent = fine_consistent(penalties, dollars, doc.folded[lo:hi])
+        maximum = penalties[0] if penalties else None
+        note = f"fine tied to {doc.text[statute.start:statute.end]!r}, checked against 18 U.S.C. § 3571"
+    claim = PenaltyClaim(stated=doc.text[start:end], stated_years=None, stated_life=False, maximum=maximum,
+                         consistent=consistent, stated_fine=dollars)
+    return Mention(start, end, Kind.PENALTY, "penalty", ids, scores, True, claim=claim, note=note,
+                   authority=statute.authority if statute is not None and not ids else None,
+                   folded_start=fstart, folded_end=fend)
+
+
 def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Catalog) -> list[Mention]:
     """A penalty mention for each stated penalty, with its claim checked where possible."""
     statutes = sorted((m for m in mentions if m.kind is Kind.STATUTE and m.folded_start >= 0),
@@ -146,6 +173,11 @@ def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Cat
     starts = [m.folded_start for m in statutes]
     out: list[Mention] = []
     for hit in doc.cue_hits(PENALTY_ANCHOR):
+        if doc.folded.startswith("fine", hit.start):
+            fine = _fine_mention(doc, hit.start, hit.end, statutes, starts, catalog)
+            if fine is not None:
+                out.append(fine)
+            continue
         read = _read_claim(doc, hit.start, hit.end)
         if read is None:
             continue

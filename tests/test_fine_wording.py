@@ -44,8 +44,9 @@ def test_section_3571_classes() -> None:
     assert default_fines(Penalty(max_years=1)) == (100_000, 200_000)
     assert default_fines(Penalty(max_years=0.5)) == (5_000, 10_000)
     assert fine_consistent([Penalty(max_years=1)], 100_000, "") is True
-    assert fine_consistent([Penalty(max_years=1)], 250_000, "") is False
-    assert fine_consistent([Penalty(max_years=1)], 250_000, "a fine of $250,000 per count") is None
+    assert fine_consistent([Penalty(max_years=1)], 250_000, "") is None  # lawful if a death resulted
+    assert fine_consistent([Penalty(max_years=1)], 750_000, "") is False
+    assert fine_consistent([Penalty(max_years=1)], 750_000, "a fine of $750,000 per count") is None
 
 
 def test_fine_claim_travels_through_json() -> None:

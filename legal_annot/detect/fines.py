@@ -15,6 +15,7 @@ from legal_annot.models import Penalty
 _AMOUNT = r"\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million|billion))?"
 _BEFORE = regex.compile(rf"{_AMOUNT}\s+(?:criminal\s+)?(?:in\s+)?$")  # "$250,000 fine", "$5 million in fines"
 _AFTER = regex.compile(rf"\s+of\s+(?:up\s+to\s+|not\s+more\s+than\s+|as\s+much\s+as\s+)?{_AMOUNT}")  # "fine of up to $1 million"
+_DEATH_CEILING = 500_000
 _SCALE = {None: 1, "million": 1_000_000, "billion": 1_000_000_000}
 # Wording under which a higher fine may be lawful: per count, or the alternative fine on gain or loss.
 _MULTIPLIED = regex.compile(r"twice|gain|loss|each count|per count|per violation|each violation|organi[sz]ation|corporat|compan")
@@ -57,6 +58,8 @@ def fine_consistent(penalties: Sequence[Penalty], dollars: int, sentence: str) -
         return None
     if dollars in allowed:
         return True
-    if dollars > max(allowed) and not _MULTIPLIED.search(sentence):
+    # Any offence resulting in death allows $250,000 ($500,000 for an organization): only a
+    # figure above every such ceiling is plainly wrong.
+    if dollars > max(*allowed, _DEATH_CEILING) and not _MULTIPLIED.search(sentence):
         return False
     return None

@@ -16,7 +16,7 @@ from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.detect.act_sections import ActSections
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
-from legal_annot.detect.case_keys import CaseKeys
+from legal_annot.detect.case_keys import AmbiguousCases, CaseKeys
 from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short_form_mentions
 from legal_annot.detect.descriptions import DescriptionMentions
 from legal_annot.detect.names import NamedMentions
@@ -49,7 +49,7 @@ DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
     "act_sections": ActSections,
     "citations": lambda catalog: partial(citation_mentions, catalog=catalog, index=CitationIndex(catalog)),
     "cases": lambda catalog: _case_citations(catalog),
-    "case_names": lambda catalog: partial(case_name_mentions, keys=CaseKeys(catalog)),
+    "case_names": lambda catalog: partial(case_name_mentions, keys=CaseKeys(catalog), ambiguous=AmbiguousCases(catalog)),
     "descriptions": DescriptionMentions,
 }
 LINKERS: dict[str, Callable[[Catalog], Linker]] = {
@@ -127,7 +127,8 @@ class Annotator:
 
     def _annotation(self, doc: Document, mention: Mention) -> Annotation:
         authorities = tuple(self._catalog[i] for i in mention.entry_ids)
-        ambiguous = len(authorities) > 1
+        ambiguous = len(authorities) > 1 or (len(authorities) == 1 and not mention.decided
+                                             and mention.authority is None)  # one candidate, not settled
         best = mention.authority or (authorities[0] if authorities and mention.decided else None)
         return Annotation(
             start=mention.start, end=mention.end, text=doc.text[mention.start:mention.end],

@@ -8,6 +8,7 @@ from collections import Counter
 import regex
 
 from legal_annot.catalog import Catalog
+from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases
 from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME, Role
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
@@ -66,6 +67,7 @@ class NamedMentions:
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
         self._facts: dict[int, _Facts] = {}
+        self._ambiguous = AmbiguousCases(catalog)
 
     def _facts_of(self, roles: tuple[Role, ...]) -> _Facts:
         facts = self._facts.get(id(roles))
@@ -121,6 +123,10 @@ class NamedMentions:
                 if proper_noun and text[start].islower() and folded[hit.start:hit.end] not in plain:
                     continue
                 scores = (DIRECT,)
+                if not self._ambiguous.settled(ids[0], folded, hit.start, hit.end):
+                    mentions.append(Mention(start, end, kind, how, ids, (SHORT,), False, note=AMBIGUOUS_NOTE,
+                                            folded_start=hit.start, folded_end=hit.end))
+                    continue
             mentions.append(Mention(start, end, kind, how, ids, scores, True,
                                     folded_start=hit.start, folded_end=hit.end))
         return mentions

@@ -225,11 +225,12 @@ class Result:
 
         return render_html(self, options)
 
-    def to_markdown(self) -> str:
-        """The text with inline Markdown links around annotations that have one."""
-        from legal_annot.render.markdown import annotate_markdown_text
+    def to_markdown(self, options: HtmlOptions | None = None) -> str:
+        """The text as Markdown with its annotations added where they cover plain prose
+        (see :func:`legal_annot.annotate_markdown`; the same writer)."""
+        from legal_annot.render.markdown import render_markdown
 
-        return annotate_markdown_text(self.text, lambda _text: self.annotations)
+        return render_markdown(self, options)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json)."""

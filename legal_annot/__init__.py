@@ -28,8 +28,7 @@ __all__ = [
     "Annotation", "Annotator", "Authority", "Catalog", "CatalogError", "DocumentError", "HtmlOptions",
     "Kind", "LegalAnnotError", "Link", "Penalty", "PenaltyClaim", "Result", "annotate", "annotate_html",
     "annotate_many", "annotate_markdown", "default_annotator", "HistoryEvent", "Status",
-    "annotate_html_text", "stylesheet",
-    "CaseDetails",
+    "annotate_html_text", "stylesheet", "CaseDetails",
 ]
 
 _default: Annotator | None = None

@@ -77,6 +77,15 @@ class Annotator:
 
     def __init__(self, catalog: Catalog | None = None, kinds: Iterable[str | Kind] | None = None,
                  stages: Iterable[str] | None = None) -> None:
+        """Build the detectors once for ``catalog``; then :meth:`annotate` any number of texts.
+
+        ``catalog``: the authorities to find (default :meth:`Catalog.default`; layer your own with
+        ``Catalog.default().extend(Catalog.from_files(...))``). ``kinds``: keep only these kinds
+        (names or :class:`Kind`; default all). ``stages``: detector names from :data:`STAGES` to
+        run (default all). Building takes a moment, so make one Annotator and share it: it is
+        immutable, safe across threads, and pickles small for worker processes.
+        Raises TypeError for a catalog that is not a Catalog, ValueError for an unknown kind or stage.
+        """
         if catalog is not None and not isinstance(catalog, Catalog):
             raise TypeError(f"catalog must be a legal_annot.Catalog, not {type(catalog).__name__}")
         self._catalog = catalog if catalog is not None else Catalog.default()

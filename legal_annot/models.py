@@ -232,16 +232,17 @@ class Result:
 
         return render_markdown(self, options)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json)."""
+    def to_dict(self, *, compact: bool = False) -> dict[str, Any]:
+        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json); ``compact`` lists
+        each authority once and has annotations refer to it by id."""
         from legal_annot.render.json import result_to_dict
 
-        return result_to_dict(self)
+        return result_to_dict(self, compact=compact)
 
-    def to_json(self, *, indent: int | None = None) -> str:
+    def to_json(self, *, indent: int | None = None, compact: bool = False) -> str:
         from legal_annot.render.json import result_to_json
 
-        return result_to_json(self, indent=indent)
+        return result_to_json(self, indent=indent, compact=compact)
 
     @classmethod
     def from_json(cls, text: str) -> Result:

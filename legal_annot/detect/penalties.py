@@ -108,6 +108,7 @@ def _consistent(penalties: Sequence[Penalty], years: float | None, life: bool, m
     return any(p.max_years == years for p in penalties)
 
 
+_NEIGHBOURS = 4  # mentions looked at on each side when the nearest statutes are not in the catalog
 _SENTENCES_BACK = 3  # press releases name the charge, then state its penalty a few sentences later
 _BACK_REACH = 700  # ... within this many characters, and not across a paragraph break
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")  # in the caller's text (folding turns it into a space)
@@ -126,6 +127,11 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
     if first < end:
         k = bisect_left(starts, position, first, end)
         around = [statutes[i] for i in (k - 1, k) if first <= i < end]
+        if not any(m.entry_ids for m in around):
+            # A statute cited in passing ("... as defined in 42 U.S.C. 5122") outside the catalog
+            # yields to a catalogued one a few mentions away in the sentence: the crime itself.
+            near = [statutes[i] for i in range(max(first, k - _NEIGHBOURS), min(end, k + _NEIGHBOURS))]
+            around = [m for m in near if m.entry_ids] or around
         return min(around, key=lambda m: abs(m.folded_start - position))
     if sentence == 0 or first == 0:
         return None

@@ -96,3 +96,9 @@ def test_a_statute_cited_in_passing_yields_to_the_catalogued_crime_in_the_senten
 def test_with_no_catalogued_statute_the_nearest_one_is_kept() -> None:
     ((_, citation, consistent),) = penalties("A breach of 42 U.S.C. 5122 is punishable by not more than 3 years.")
     assert (citation, consistent) == ("42 U.S.C. § 5122", None)
+
+
+def test_a_law_cited_in_passing_yields_to_the_crime_named_sentences_before() -> None:
+    text = ("Wire fraud is defined in 18 U.S.C. § 1343. If the scheme involves a declared disaster (as defined in "
+            "42 U.S.C. 5122), the offender may be imprisoned not more than 30 years.")
+    assert penalties(text) == [("not more than 30 years", "18 U.S.C. § 1343", True)]

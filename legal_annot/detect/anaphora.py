@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import regex
 
+from legal_annot import confidence
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
@@ -28,7 +29,7 @@ LAW_KINDS = frozenset({Kind.STATUTE, Kind.REGULATION})  # what "this law" / "the
 PROVISION_KINDS = LAW_KINDS | {Kind.CONSTITUTION}  # "that provision" may also be a clause
 SENTENCES_BACK = 2
 WINDOW = 600  # characters: how far back an antecedent may start, whatever the sentences say
-CONFIDENCE = 0.6
+CONFIDENCE = confidence.ANAPHORA
 
 
 def anaphora_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:

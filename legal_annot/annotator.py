@@ -98,7 +98,8 @@ class Annotator:
 
     def _annotation(self, doc: Document, mention: Mention) -> Annotation:
         authorities = tuple(self._catalog[i] for i in mention.entry_ids)
-        ambiguous = len(authorities) > 1
+        ambiguous = len(authorities) > 1 or (len(authorities) == 1 and not mention.decided
+                                             and mention.authority is None)  # one candidate, not settled
         best = mention.authority or (authorities[0] if authorities and mention.decided else None)
         return Annotation(
             start=mention.start, end=mention.end, text=doc.text[mention.start:mention.end],

@@ -98,7 +98,9 @@ def _citations(compiled: CompiledCatalog) -> Detector:
 
 
 def _case_names(compiled: CompiledCatalog) -> Detector:
-    return partial(case_name_mentions, keys=compiled.case_keys)
+    from legal_annot.detect.case_keys import AmbiguousCases
+
+    return partial(case_name_mentions, keys=compiled.case_keys, ambiguous=AmbiguousCases(compiled.catalog))
 
 
 def _penalties(compiled: CompiledCatalog) -> Linker:

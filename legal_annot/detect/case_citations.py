@@ -5,8 +5,10 @@ gets an authority built from its parts (citation, parties, year) linking to the 
 
 from __future__ import annotations
 
+import attrs
 import regex
 
+from legal_annot import confidence
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.citations import CitationParts
 from legal_annot.catalog.links import courtlistener_citation, justia_us_reports
@@ -18,7 +20,8 @@ from legal_annot.detect.statutes import CitationIndex
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, CaseDetails, Kind
 
-FULL, SHORT, UNKNOWN_CASE = 0.95, 0.85, 0.6
+FULL, SHORT, UNKNOWN_CASE = confidence.CASE_CITATION, confidence.CASE_SHORT_CITATION, confidence.UNKNOWN_CASE
+UNKNOWN_CASE_SHORT = UNKNOWN_CASE * confidence.UNKNOWN_CASE_SHORT_FACTOR
 _PARENTHETICAL_REACH = 300  # a longer explanatory parenthetical stays out of the span
 
 
@@ -95,12 +98,45 @@ _LEADING_WORD = regex.compile(r"(?:(?:In|in|See|see|Cf\.|Compare|Under|under|Als
 _BARE_BEFORE = regex.compile(r"(?:^|[.;:!?)]\s+|\b(?:See|see|Cf\.|cf\.|But|but|Also|also)\s+)$")
 
 
-def _details(cite: FoundCase) -> CaseDetails | None:
+_NAME_BEFORE_CITE = regex.compile(r"(?P<name>[^\n]+?\sv\.?\s[^\n]+?),\s*\d")
+
+
+def _named(text: str, cite: FoundCase, keys: CaseKeys) -> tuple[str, ...]:
+    """The catalog case a full cite names, from eyecite's parties or the name written before it
+    on its line ("Loper Bright Enterprises v. Raimondo, 603 U.S. ___")."""
+    if cite.plaintiff and cite.defendant:
+        ids = keys.lookup(f"{_LEADING_WORD.sub('', cite.plaintiff)} v. {cite.defendant}")
+        if ids:
+            return ids
+    line = _name_start(text, cite.start, cite.end)
+    match = _NAME_BEFORE_CITE.match(text, line, cite.end)
+    return keys.lookup(_LEADING_WORD.sub("", match["name"])) if match else ()
+
+
+_ENDED_LINE = regex.compile(r"[):;]\s*\n")
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a cited case's name starts: not before a line that ended a unit of its own
+    ("... Council, Inc. (1984)\nLoper Bright ..."); wrapped names ("v.\nBakke") stay whole."""
+    digit = _DIGIT.search(text, start, end)
+    ends = list(_ENDED_LINE.finditer(text, start, digit.start() if digit else end))
+    return ends[-1].end() if ends else start
+
+
+_DIGIT = regex.compile(r"\b\d{1,4}\s+[A-Z]")  # the volume before the reporter
+_YEAR_IN_SPAN = regex.compile(r"\([^()]{0,40}?\b(\d{4})\)")
+
+
+def _details(cite: FoundCase, span: str) -> CaseDetails | None:
+    """The citation's parts; the year only when the annotated span itself states it."""
     pin = (cite.pin_cite or "").removeprefix("at ").strip(" ,") or None
     parenthetical = cite.parenthetical.strip() if cite.parenthetical else None
-    if not (pin or cite.court or cite.year or parenthetical):
+    year = _YEAR_IN_SPAN.search(span)
+    year = int(year.group(1)) if year else None
+    if not (pin or cite.court or year or parenthetical):
         return None
-    return CaseDetails(pin=pin, court=cite.court, year=cite.year, parenthetical=parenthetical)
+    return CaseDetails(pin=pin, court=cite.court, year=year, parenthetical=parenthetical)
 
 
 def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIndex,
@@ -121,8 +157,8 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         parallel = previous_full is not None and doc.text[previous_full.end:cite.start].strip(" ,") == ""
         parts = _parts(cite)
         ids = index.lookup(parts)[0] if parts else ()
-        if not ids and keys is not None and cite.plaintiff and cite.defendant:
-            ids = keys.lookup(f"{_LEADING_WORD.sub('', cite.plaintiff)} v. {cite.defendant}")
+        if not ids and keys is not None:
+            ids = _named(doc.text, cite, keys)
         if parallel and previous_full is not None and previous_full.group in by_group:
             earlier = by_group[previous_full.group]
             if earlier[0] or not ids:
@@ -144,6 +180,8 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         elif not ids and authority is None and cite.group == UNRESOLVED and cite.full:
             authority = _built_case(cite)
         start, end = cite.start, cite.end
+        if cite.full and (ids or authority is not None):
+            start = _name_start(doc.text, start, end)
         leading = _LEADING_WORD.match(doc.text, start, end)
         if leading and cite.full:
             start = leading.end()
@@ -156,7 +194,7 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         if cite.full:
             confidence = FULL if ids else UNKNOWN_CASE
         else:
-            confidence = SHORT if ids else UNKNOWN_CASE * 0.9
+            confidence = SHORT if ids else UNKNOWN_CASE_SHORT
         note = {"id": "Id. refers to the case cited just before", "supra": "supra refers to a case cited earlier",
                 "short": "short citation of a case cited earlier", "reference": "refers back to a case cited earlier"
                 }.get(cite.form, "")
@@ -166,10 +204,16 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
             note = "short citation with no full citation before it; the case could not be identified"
         elif not ids and authority is None:
             note = "eyecite found this citation but could not tell which case it means"
+        last = mentions[-1] if mentions else None
+        if cite.full and last is not None and start < last.end and (last.entry_ids, last.authority) == (ids, authority):
+            # a parallel citation whose name eyecite re-read inside the one before: one reference
+            mentions[-1] = attrs.evolve(last, end=max(end, last.end),
+                                        folded_end=doc.folded_span(start, max(end, last.end))[1])
+            continue
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "citation", ids, (confidence,), decided=True,
                                 authority=authority, note=note, folded_start=fstart, folded_end=fend,
-                                case=_details(cite)))
+                                case=_details(cite, doc.text[start:end])))
     return mentions
 
 

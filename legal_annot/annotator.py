@@ -23,6 +23,7 @@ from legal_annot.detect.roles import DESCRIPTION_ROLES, NAME_ROLES
 from legal_annot.detect.statutes import ANCHORS as CITATION_ANCHORS
 from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation_mentions
 from legal_annot.document import Document, Mention
+from legal_annot.gc_pause import collector_paused
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
 from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping
@@ -97,6 +98,7 @@ class Annotator:
     def kinds(self) -> frozenset[Kind] | None:
         return self._kinds
 
+    @collector_paused  # see legal_annot/gc_pause.py: linear time on texts of many references
     def annotate(self, text: str) -> Result:
         """Annotate one text. Offsets in the result index ``text`` itself."""
         text = text_argument("annotate", "text", text)

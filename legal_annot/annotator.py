@@ -116,7 +116,9 @@ class Annotator:
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))
+        doc.drop_detector_hits()  # memory: linkers read cues, sentences and mentions only
         mentions = select_non_overlapping(keep_short_names(found))
+        del found  # the mentions that lost an overlap
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
         annotations = tuple(

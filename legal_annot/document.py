@@ -27,6 +27,12 @@ class Document:
             edges = self.sentences.edges if scanner.codes_terms else None
             self.hits, self._cues, self.described = scanner.scan(normalized.text, edges)
 
+    def drop_detector_hits(self) -> None:
+        """Forget the name and description-term hits once every detector has read them (on a
+        long text they are a byte or more per character); cue hits and sentences stay."""
+        self.hits = []
+        self.described = []
+
     @property
     def folded(self) -> str:
         return self.normalized.text

@@ -32,6 +32,11 @@ def _param(bench: dict[str, Any], name: str) -> str:
     return str((bench.get("params") or {}).get(name, bench["name"]))
 
 
+def _case_id(bench: dict[str, Any]) -> str:
+    """The parameter id pytest gave the case ("fisher_v_university_of_texas_2013")."""
+    return bench["name"].partition("[")[2].rstrip("]") or bench["name"]
+
+
 def _empty(axis: plt.Axes, title: str) -> None:
     axis.set_title(title)
     axis.text(0.5, 0.5, "not in this run", ha="center", va="center", transform=axis.transAxes)
@@ -59,7 +64,7 @@ def plot(data: dict[str, Any], out: Path) -> None:
 
     runs = groups.get("per-opinion-vs-eyecite", [])
     if runs:
-        labels = [_param(b, "path").split("_")[0] for b in runs]
+        labels = [_case_id(b).split("_")[0] for b in runs]
         keys = sorted({k for b in runs for k in b["extra_info"] if k.startswith("speedup_vs_")})
         width = 0.8 / max(1, len(keys))
         for i, key in enumerate(keys):

@@ -25,6 +25,27 @@ class Kind(enum.StrEnum):
     PENALTY = "penalty"
 
 
+class MatchedBy(enum.StrEnum):
+    """How a reference was found; each value equals the string the JSON output has always carried.
+
+    The overlap policy (legal_annot.resolve) and the short-name rule key on these."""
+
+    NAME = "name"  # a catalog name or alias
+    SHORT_NAME = "short_name"  # a short name, after a full reference to the same authority
+    CUED_SHORT_NAME = "cued_short_name"  # a short name read as a reference because of a legal cue
+    GENERIC = "generic"  # a phrase several entries share; candidates ranked
+    CITATION = "citation"  # a formal citation (code, Constitution, case reporter, an Act's section)
+    DESCRIPTION = "description"  # the authority described in words
+    CASE_NAME = "case_name"  # "X v. Y" read from its shape, the case not in the catalog
+    ANAPHORA = "anaphora"  # "this law", tied to an earlier reference
+    PENALTY = "penalty"  # a stated penalty, tied to a statute
+
+    def __repr__(self) -> str:
+        # The field was a plain string before: keep its printed form ('citation') for callers'
+        # logs and doctests; ``MatchedBy.CITATION`` still names it in code.
+        return repr(self.value)
+
+
 @attrs.frozen
 class Link:
     """A place to read an authority: a short label ("Cornell LII") and an http(s) URL."""
@@ -33,20 +54,37 @@ class Link:
     url: str
 
 
+def _positive_number(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive number")
+
+
+def _positive_integer(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive whole number")
+
+
+def _of_type(expected: type) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+        if not isinstance(value, expected):
+            raise TypeError(f"{attribute.name}={value!r}: expected {expected.__name__}")
+    return check
+
+
 @attrs.frozen
 class Penalty:
     """The statutory maximum for one offence (or one subsection of it).
 
     ``max_years`` is None when the statute sets no prison term we could verify;
-    ``life`` marks a maximum of life imprisonment.
+    ``life`` marks a maximum of life imprisonment. Each field validates itself.
     """
 
-    subsection: str = ""
-    max_years: float | None = None
-    life: bool = False
-    max_fine: int | None = None
-    min_years: float | None = None
-    note: str = ""
+    subsection: str = attrs.field(default="", validator=_of_type(str))
+    max_years: float | None = attrs.field(default=None, validator=_positive_number)
+    life: bool = attrs.field(default=False, validator=_of_type(bool))
+    max_fine: int | None = attrs.field(default=None, validator=_positive_integer)
+    min_years: float | None = attrs.field(default=None, validator=_positive_number)
+    note: str = attrs.field(default="", validator=_of_type(str))
 
 
 @attrs.frozen
@@ -129,6 +167,19 @@ class PenaltyClaim:
     stated_life: bool
     maximum: Penalty | None
     consistent: bool | None
+    stated_fine: int | None = None  # a stated fine, in dollars (then ``stated_years`` is None)
+
+
+@attrs.frozen
+class CaseDetails:
+    """What a case citation says beyond the case itself: the pin cite ("935"), the court
+    ("scotus", "ca9"), the year, a trailing parenthetical ("holding that ...") and a docket number."""
+
+    pin: str | None = None
+    court: str | None = None
+    year: int | None = None
+    parenthetical: str | None = None
+    docket: str | None = None
 
 
 @attrs.frozen
@@ -136,8 +187,11 @@ class Annotation:
     """One reference found in a text. ``[start, end)`` indexes the caller's original string.
 
     ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
-    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
-    detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` how it
+    was found (a :class:`MatchedBy`, equal to its string value).
+    ``citation`` is the citation as the text pinpoints it, in standard form ("18 U.S.C. §
+    924(c)(1)(A)"), beside ``authority`` (the section's entry); None when the text gives none.
+    ``case`` holds a case citation's pin cite, court, year, parenthetical and docket.
     """
 
     start: int
@@ -148,10 +202,12 @@ class Annotation:
     candidates: tuple[Authority, ...] = ()
     candidate_confidences: tuple[float, ...] = ()
     confidence: float = 1.0
-    matched_by: str = "name"
+    matched_by: MatchedBy = attrs.field(default=MatchedBy.NAME, converter=MatchedBy)
     claim: PenaltyClaim | None = None
     note: str = ""
     status: Status | None = None
+    citation: str | None = None
+    case: CaseDetails | None = None
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -214,16 +270,17 @@ class Result:
 
         return render_markdown(self, options)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json)."""
+    def to_dict(self, *, compact: bool = False) -> dict[str, Any]:
+        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json); ``compact`` lists
+        each authority once and has annotations refer to it by id."""
         from legal_annot.render.json import result_to_dict
 
-        return result_to_dict(self)
+        return result_to_dict(self, compact=compact)
 
-    def to_json(self, *, indent: int | None = None) -> str:
+    def to_json(self, *, indent: int | None = None, compact: bool = False) -> str:
         from legal_annot.render.json import result_to_json
 
-        return result_to_json(self, indent=indent)
+        return result_to_json(self, indent=indent, compact=compact)
 
     @classmethod
     def from_json(cls, text: str) -> Result:

@@ -17,6 +17,7 @@ from legal_annot.catalog import Catalog
 from legal_annot.catalog.compiled import CompiledCatalog, compile_catalog
 from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.document import Document, Mention, sentences_of
+from legal_annot.gc_pause import collector_paused
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
 from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping, settle_appositives
@@ -69,6 +70,7 @@ class Annotator:
     def kinds(self) -> frozenset[Kind] | None:
         return self._kinds
 
+    @collector_paused  # see legal_annot/gc_pause.py: linear time on texts of many references
     def annotate(self, text: str, *, as_of: date | str | None = None) -> Result:
         """Annotate one text. Offsets in the result index ``text`` itself.
 
@@ -87,7 +89,9 @@ class Annotator:
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))
+        doc.drop_detector_hits()  # memory: linkers read cues, sentences and mentions only
         mentions = select_non_overlapping(keep_short_names(settle_appositives(found, doc.text)))
+        del found  # the mentions that lost an overlap
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
         annotations = tuple(

@@ -8,21 +8,28 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable
+from datetime import date
 
 from legal_annot.annotator import Annotator
+from legal_annot.arguments import instance_argument, names_argument, text_argument
 from legal_annot.batch import DocumentError, annotate_many
 from legal_annot.catalog import Catalog
+from legal_annot.catalog.history import parse_as_of
 from legal_annot.errors import CatalogError, LegalAnnotError
-from legal_annot.models import Annotation, Authority, Kind, Link, Penalty, PenaltyClaim, Result
+from legal_annot.links_preference import prefer_links
+from legal_annot.models import (Annotation, Authority, CaseDetails, HistoryEvent, Kind, Link, MatchedBy, Penalty,
+                                PenaltyClaim,
+                                Result, Status)
 from legal_annot.render.elements import HtmlOptions
 
 __all__ = [
     "Annotation", "Annotator", "Authority", "Catalog", "CatalogError", "DocumentError", "HtmlOptions",
     "Kind", "LegalAnnotError", "Link", "Penalty", "PenaltyClaim", "Result", "annotate", "annotate_html",
-    "annotate_many", "annotate_markdown", "default_annotator",
-    "annotate_html_text", "stylesheet",
+    "annotate_many", "annotate_markdown", "default_annotator", "HistoryEvent", "Status",
+    "annotate_html_text", "stylesheet", "CaseDetails", "prefer_links", "MatchedBy",
 ]
 
 _default: Annotator | None = None
@@ -39,31 +46,25 @@ def default_annotator() -> Annotator:
     return _default
 
 
-def annotate(text: str) -> Result:
-    """Annotate ``text`` with the default catalog; see :class:`Annotator` for options."""
-    return default_annotator().annotate(text)
+def annotate(text: str, *, as_of: date | str | None = None) -> Result:
+    """Annotate ``text`` with the default catalog; see :class:`Annotator` for options.
+
+    ``as_of`` is the date the text speaks from (default today); see ``Annotation.status``.
+    """
+    return default_annotator().annotate(text, as_of=as_of)
 
 
 def _html_arguments(name: str, html: object, annotator: object, options: object, exclude: object,
                     skip: object) -> tuple[Annotator, HtmlOptions, tuple[str, ...], tuple[str, ...]]:
-    if not isinstance(html, str):
-        raise TypeError(f"{name}() expects str, not {type(html).__name__}")
-    if annotator is not None and not isinstance(annotator, Annotator):
-        raise TypeError(f"{name}(): annotator must be an Annotator, not {type(annotator).__name__}")
-    if options is not None and not isinstance(options, HtmlOptions):
-        raise TypeError(f"{name}(): options must be an HtmlOptions, not {type(options).__name__}")
-    lists = []
-    for label, value in (("exclude", exclude), ("skip", skip)):
-        value = (value,) if isinstance(value, str) else value
-        value = tuple(value) if isinstance(value, Iterable) else None
-        if value is None or not all(isinstance(v, str) for v in value):
-            raise TypeError(f"{name}(): {label} must be a tag name or an iterable of them")
-        lists.append(value)
-    return annotator or default_annotator(), options or HtmlOptions(), lists[0], lists[1]
+    text_argument(name, "html", html)
+    chosen = instance_argument(name, "annotator", annotator, Annotator) or default_annotator()
+    chosen_options = instance_argument(name, "options", options, HtmlOptions) or HtmlOptions()
+    return chosen, chosen_options, names_argument(name, "exclude", exclude), names_argument(name, "skip", skip)
 
 
 def annotate_html(html: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
-                  exclude: Iterable[str] = (), skip: Iterable[str] = ("nav", "footer")) -> str:
+                  exclude: str | Iterable[str] = (), skip: str | Iterable[str] = ("nav", "footer"),
+                  as_of: date | str | None = None) -> str:
     """Annotate inside an HTML document or fragment; only elements are added.
 
     The markup is read as a browser reads it. Text inside ``a``, ``code``, ``pre``, ``script``,
@@ -75,11 +76,12 @@ def annotate_html(html: str, *, annotator: Annotator | None = None, options: Htm
     from legal_annot.render.html_document import annotate_html_document
 
     annotator, options, exclude, skip = _html_arguments("annotate_html", html, annotator, options, exclude, skip)
-    return annotate_html_document(html, annotator.annotate, options, exclude, skip)
+    annotate = functools.partial(annotator.annotate, as_of=parse_as_of(as_of))
+    return annotate_html_document(html, annotate, options, exclude, skip)
 
 
-def annotate_html_text(html: str, *, annotator: Annotator | None = None, exclude: Iterable[str] = (),
-                       skip: Iterable[str] = ("nav", "footer")) -> Result:
+def annotate_html_text(html: str, *, annotator: Annotator | None = None, exclude: str | Iterable[str] = (),
+                       skip: str | Iterable[str] = ("nav", "footer"), as_of: date | str | None = None) -> Result:
     """A Result for an HTML page's visible text: offsets index the text left when tags are removed,
     entities decoded and scripts, styles, the head and other hidden elements dropped (as the Web
     Annotation model counts them), so JSON and Web Annotations can describe HTML inputs. The
@@ -87,7 +89,8 @@ def annotate_html_text(html: str, *, annotator: Annotator | None = None, exclude
     from legal_annot.render.html_document import annotate_visible_text
 
     annotator, options, exclude, skip = _html_arguments("annotate_html_text", html, annotator, None, exclude, skip)
-    return annotate_visible_text(html, annotator.annotate, options, exclude, skip)
+    annotate = functools.partial(annotator.annotate, as_of=parse_as_of(as_of))
+    return annotate_visible_text(html, annotate, options, exclude, skip)
 
 
 def stylesheet() -> str:
@@ -97,11 +100,21 @@ def stylesheet() -> str:
     return css()
 
 
-def annotate_markdown(markdown: str, *, annotator: Annotator | None = None) -> str:
-    """Add inline links to a Markdown text, leaving code, links, URLs and inline HTML alone."""
+def annotate_markdown(markdown: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
+                      exclude: str | Iterable[str] = (), as_of: date | str | None = None) -> str:
+    """Annotate a Markdown document; only links (and spans for link-less references) are added.
+
+    The document is parsed as CommonMark (with tables, footnotes and front matter): front matter,
+    code, raw HTML, link definitions and existing links (and the inline HTML elements in
+    ``exclude``) are never changed, and each changed paragraph is checked to parse as before but
+    for the added elements. See docs/markdown.md.
+    """
     from legal_annot.render.markdown import annotate_markdown_text
 
-    if not isinstance(markdown, str):
-        raise TypeError(f"annotate_markdown() expects str, not {type(markdown).__name__}")
-    annotator = annotator or default_annotator()
-    return annotate_markdown_text(markdown, annotator.annotate)
+    markdown = text_argument("annotate_markdown", "markdown", markdown)
+    annotator = instance_argument("annotate_markdown", "annotator", annotator, Annotator) or default_annotator()
+    options = instance_argument("annotate_markdown", "options", options, HtmlOptions) or HtmlOptions()
+    excluded = names_argument("annotate_markdown", "exclude", exclude)
+    annotate = functools.partial(annotator.annotate, as_of=parse_as_of(as_of))
+    return annotate_markdown_text(markdown, annotate, options=options, exclude=excluded,
+                                  min_confidence=getattr(options, "min_confidence", 0.0))

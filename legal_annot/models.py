@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -24,6 +25,27 @@ class Kind(enum.StrEnum):
     PENALTY = "penalty"
 
 
+class MatchedBy(enum.StrEnum):
+    """How a reference was found; each value equals the string the JSON output has always carried.
+
+    The overlap policy (legal_annot.resolve) and the short-name rule key on these."""
+
+    NAME = "name"  # a catalog name or alias
+    SHORT_NAME = "short_name"  # a short name, after a full reference to the same authority
+    CUED_SHORT_NAME = "cued_short_name"  # a short name read as a reference because of a legal cue
+    GENERIC = "generic"  # a phrase several entries share; candidates ranked
+    CITATION = "citation"  # a formal citation (code, Constitution, case reporter, an Act's section)
+    DESCRIPTION = "description"  # the authority described in words
+    CASE_NAME = "case_name"  # "X v. Y" read from its shape, the case not in the catalog
+    ANAPHORA = "anaphora"  # "this law", tied to an earlier reference
+    PENALTY = "penalty"  # a stated penalty, tied to a statute
+
+    def __repr__(self) -> str:
+        # The field was a plain string before: keep its printed form ('citation') for callers'
+        # logs and doctests; ``MatchedBy.CITATION`` still names it in code.
+        return repr(self.value)
+
+
 @attrs.frozen
 class Link:
     """A place to read an authority: a short label ("Cornell LII") and an http(s) URL."""
@@ -32,20 +54,78 @@ class Link:
     url: str
 
 
+def _positive_number(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive number")
+
+
+def _positive_integer(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive whole number")
+
+
+def _of_type(expected: type) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+        if not isinstance(value, expected):
+            raise TypeError(f"{attribute.name}={value!r}: expected {expected.__name__}")
+    return check
+
+
 @attrs.frozen
 class Penalty:
     """The statutory maximum for one offence (or one subsection of it).
 
     ``max_years`` is None when the statute sets no prison term we could verify;
-    ``life`` marks a maximum of life imprisonment.
+    ``life`` marks a maximum of life imprisonment. Each field validates itself.
     """
 
-    subsection: str = ""
-    max_years: float | None = None
-    life: bool = False
-    max_fine: int | None = None
-    min_years: float | None = None
+    subsection: str = attrs.field(default="", validator=_of_type(str))
+    max_years: float | None = attrs.field(default=None, validator=_positive_number)
+    life: bool = attrs.field(default=False, validator=_of_type(bool))
+    max_fine: int | None = attrs.field(default=None, validator=_positive_integer)
+    min_years: float | None = attrs.field(default=None, validator=_positive_number)
+    note: str = attrs.field(default="", validator=_of_type(str))
+
+
+@attrs.frozen
+class HistoryEvent:
+    """One dated thing that happened to an authority (see legal_annot.catalog.history).
+
+    ``kind`` is one of the event kinds in :data:`legal_annot.catalog.history.EVENT_KINDS`;
+    ``by`` is the catalog id or the citation and name of what did it, ``by_name`` its display
+    name (the catalog entry's name and year when ``by`` is an id); ``court`` says which court
+    acted when it matters ("supreme" or a lower court's name; empty means the Supreme Court for
+    court actions).
+    """
+
+    date: date
+    kind: str
+    by: str = ""
     note: str = ""
+    court: str = ""
+    by_name: str = ""
+
+
+@attrs.frozen
+class Status:
+    """An authority's standing when a text was written (``as_of``) and today.
+
+    ``then`` and ``now`` are states such as "in force", "enjoined", "struck down", "overruled";
+    ``events`` are those after ``as_of`` up to ``today``; ``message`` says it in one line.
+    """
+
+    as_of: date
+    today: date
+    then: str
+    now: str
+    events: tuple[HistoryEvent, ...] = ()
+    message: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """True when the authority's state differs between ``as_of`` and today."""
+        return self.then != self.now
 
 
 @attrs.frozen
@@ -64,6 +144,9 @@ class Authority:
     aliases: tuple[str, ...] = ()
     penalties: tuple[Penalty, ...] = ()
     related: tuple[str, ...] = ()
+    as_of: date | None = None
+    history: tuple[HistoryEvent, ...] = ()
+    pending: bool = False
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -84,6 +167,19 @@ class PenaltyClaim:
     stated_life: bool
     maximum: Penalty | None
     consistent: bool | None
+    stated_fine: int | None = None  # a stated fine, in dollars (then ``stated_years`` is None)
+
+
+@attrs.frozen
+class CaseDetails:
+    """What a case citation says beyond the case itself: the pin cite ("935"), the court
+    ("scotus", "ca9"), the year, a trailing parenthetical ("holding that ...") and a docket number."""
+
+    pin: str | None = None
+    court: str | None = None
+    year: int | None = None
+    parenthetical: str | None = None
+    docket: str | None = None
 
 
 @attrs.frozen
@@ -91,8 +187,11 @@ class Annotation:
     """One reference found in a text. ``[start, end)`` indexes the caller's original string.
 
     ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
-    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
-    detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` how it
+    was found (a :class:`MatchedBy`, equal to its string value).
+    ``citation`` is the citation as the text pinpoints it, in standard form ("18 U.S.C. §
+    924(c)(1)(A)"), beside ``authority`` (the section's entry); None when the text gives none.
+    ``case`` holds a case citation's pin cite, court, year, parenthetical and docket.
     """
 
     start: int
@@ -103,20 +202,51 @@ class Annotation:
     candidates: tuple[Authority, ...] = ()
     candidate_confidences: tuple[float, ...] = ()
     confidence: float = 1.0
-    matched_by: str = "name"
+    matched_by: MatchedBy = attrs.field(default=MatchedBy.NAME, converter=MatchedBy)
     claim: PenaltyClaim | None = None
     note: str = ""
+    status: Status | None = None
+    citation: str | None = None
+    case: CaseDetails | None = None
 
     def __len__(self) -> int:
         return self.end - self.start
 
 
+def _check_spans(result: Result, _attribute: attrs.Attribute[Any], annotations: tuple[Annotation, ...]) -> None:
+    """Annotations index the text, are sorted by start, quote their span and never cross."""
+    if not isinstance(annotations, tuple) or not all(isinstance(a, Annotation) for a in annotations):
+        raise TypeError("Result.annotations must be a tuple of Annotation")
+    text = result.text
+    enclosing: list[tuple[int, int]] = []  # spans of the annotations that may contain the next one
+    previous = 0
+    for a in annotations:
+        if not 0 <= a.start <= a.end <= len(text):
+            raise ValueError(f"annotation [{a.start}, {a.end}) does not lie inside the text (length {len(text)})")
+        if a.start < previous:
+            raise ValueError(f"annotations are not sorted by start: {a.start} after {previous}")
+        if text[a.start:a.end] != a.text:
+            raise ValueError(f"annotation [{a.start}, {a.end}) quotes {a.text!r}, the text there is "
+                             f"{text[a.start:a.end]!r}")
+        while enclosing and enclosing[-1][1] <= a.start:
+            enclosing.pop()
+        if enclosing and enclosing[-1][0] < a.start and a.end > enclosing[-1][1]:
+            start, end = enclosing[-1]
+            raise ValueError(f"annotation [{a.start}, {a.end}) crosses annotation [{start}, {end})")
+        enclosing.append((a.start, a.end))
+        previous = a.start
+
+
 @attrs.frozen
 class Result:
-    """The text that was annotated and its annotations, sorted by position."""
+    """The text that was annotated and its annotations, sorted by position.
 
-    text: str
-    annotations: tuple[Annotation, ...] = ()
+    Checked on construction: the text is a str and every annotation quotes its own span of it,
+    in order, without crossing another (one may lie inside another).
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    annotations: tuple[Annotation, ...] = attrs.field(default=(), validator=_check_spans)
 
     def __iter__(self) -> Iterator[Annotation]:
         return iter(self.annotations)
@@ -133,22 +263,24 @@ class Result:
 
         return render_html(self, options)
 
-    def to_markdown(self) -> str:
-        """The text with inline Markdown links around annotations that have one."""
-        from legal_annot.render.markdown import annotate_markdown_text
+    def to_markdown(self, options: HtmlOptions | None = None) -> str:
+        """The text as Markdown with its annotations added where they cover plain prose
+        (see :func:`legal_annot.annotate_markdown`; the same writer)."""
+        from legal_annot.render.markdown import render_markdown
 
-        return annotate_markdown_text(self.text, lambda _text: self.annotations)
+        return render_markdown(self, options)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json)."""
+    def to_dict(self, *, compact: bool = False) -> dict[str, Any]:
+        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json); ``compact`` lists
+        each authority once and has annotations refer to it by id."""
         from legal_annot.render.json import result_to_dict
 
-        return result_to_dict(self)
+        return result_to_dict(self, compact=compact)
 
-    def to_json(self, *, indent: int | None = None) -> str:
+    def to_json(self, *, indent: int | None = None, compact: bool = False) -> str:
         from legal_annot.render.json import result_to_json
 
-        return result_to_json(self, indent=indent)
+        return result_to_json(self, indent=indent, compact=compact)
 
     @classmethod
     def from_json(cls, text: str) -> Result:

@@ -29,6 +29,8 @@ from eyecite.models import (
 )
 from eyecite.tokenizers import EXTRACTORS
 
+from legal_annot.detect.eyecite_tokenizer import WindowTokenizer, install_court_lookup, is_case_reporter
+
 # eyecite warns through logging about overlaps it resolves anyway; without a handler Python would
 # print those to stderr. A NullHandler (what libraries are meant to add) keeps them for callers
 # who configure logging and out of everyone else's terminal.
@@ -69,13 +71,9 @@ class FoundCase:
     plaintiff: str | None
     defendant: str | None
     pin_cite: str | None
-
-
-def _is_case_reporter(extractor: object) -> bool:
-    """Whether an eyecite extractor reads case reporters (not statutes or journals)."""
-    extra = getattr(extractor, "extra", None) or {}
-    editions = [*extra.get("exact_editions", ()), *extra.get("variation_editions", ())]
-    return any(getattr(edition.reporter, "source", "") == "reporters" for edition in editions)
+    antecedent: str | None = None  # for a short cite: the party name eyecite read before it ("Printz")
+    court: str | None = None
+    parenthetical: str | None = None
 
 
 # What may stand right before a case reporter: a volume ("521 U.S."), a blank volume
@@ -90,7 +88,7 @@ def _reporter_filter() -> list[tuple[ahocorasick.Automaton, bool]]:
     reporter-like strings of prose ("the U.S. Army") and only candidates reach Python."""
     sensitive = ahocorasick.Automaton()
     insensitive = ahocorasick.Automaton()
-    for extractor in filter(_is_case_reporter, EXTRACTORS):
+    for extractor in filter(is_case_reporter, EXTRACTORS):
         for string in extractor.strings or ():
             key = _WHITESPACE.sub("", string)
             if not key:
@@ -111,6 +109,10 @@ class CaseCitationFinder:
 
     def __init__(self) -> None:
         self._filters = _reporter_filter()
+        # eyecite runs its extractors only near these places, in a fixed order (the same answer
+        # under any hash seed); its court lookup is swapped for an equivalent that is built once.
+        self._tokenizer = WindowTokenizer(self.citation_places)
+        install_court_lookup()
 
     def citation_places(self, text: str) -> list[int]:
         """Offsets in ``text`` where a case citation may start (superset of eyecite's): a case
@@ -154,7 +156,7 @@ class CaseCitationFinder:
             first = bisect_left(places, offset)
             if first == len(places) or places[first] >= offset + len(piece):
                 continue
-            for citation in eyecite.get_citations(piece):
+            for citation in eyecite.get_citations(piece, tokenizer=self._tokenizer):
                 if isinstance(citation, CaseCitation | IdCitation | SupraCitation | ReferenceCitation):
                     citations.append((offset, piece, citation))
         if not citations:
@@ -217,5 +219,6 @@ def _convert(offset: int, citation: CitationBase, group: int, piece: str) -> Fou
         volume=int(volume) if volume and volume.isdigit() else None, reporter=reporter,
         page=groups.get("page"), year=int(year) if year and str(year).isdigit() else None,
         plaintiff=getattr(metadata, "plaintiff", None), defendant=getattr(metadata, "defendant", None),
-        pin_cite=getattr(metadata, "pin_cite", None),
+        pin_cite=getattr(metadata, "pin_cite", None), antecedent=getattr(metadata, "antecedent_guess", None),
+        court=getattr(metadata, "court", None), parenthetical=getattr(metadata, "parenthetical", None),
     )

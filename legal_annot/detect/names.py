@@ -4,50 +4,68 @@ reference) and generic names (ranked candidates, re-ranked by what else the text
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import regex
 
-from legal_annot.catalog import Catalog
-from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME, Role
+from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases
+from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
 from legal_annot.resolve import CUED_SHORT, DIRECT, SHORT, rank_candidates
+
+if TYPE_CHECKING:
+    from legal_annot.catalog.compiled import CompiledCatalog
 
 _NAMES = frozenset({NAME, SHORT_NAME, GENERIC})
 CUED_SHORT_NAME = "cued_short_name"
 # Words that make a bare short name ("Roe", "Brown") a case reference even before the full name.
 _LEGAL_CUE = regex.compile(
     r"(?:\b(?:the|The) (?:[Ss]upreme )?[Cc]ourt(?:'s (?:decision|ruling|holding|opinion))? in|"
-    r"\b(?i:overturn(?:ed|ing)?|overrul(?:ed|ing|e)|reaffirm(?:ed|ing)?|decided|citing|cited|under) )\s*$")
+    r"\b(?:said|held|explained|wrote|ruled|noted|reasoned|stated|recognized) in|"
+    r"\b(?i:overturn(?:ed|ing)?|overrul(?:ed|ing|e)|reaffirm(?:ed|ing)?|discard(?:ed|ing)?|abandon(?:ed|ing)?|"
+    r"decided|citing|cited|under) )\s*$")
 _LEGAL_CUE_AFTER = regex.compile(
     r"(?:'s|’s) (?:framework|holding|precedent|reasoning|standard|test|majority|dissent)\b|"
-    r" (?:decision|ruling|precedent)\b")
+    r" (?:decision|ruling|precedent|case|opinion)\b|"
+    r" (?:struck down|overruled|overturned|upheld|held that|established|recognized|requires|required)\b")
+# A short name that is a person or a company, not the case: "Ernesto Miranda", "Mr. Heller",
+# "the plaintiff, Dick Heller", "Miranda Lambert", "Chevron Corp.", "Brown scored".
+_PERSON_TITLE = frozenset(
+    "mr mrs ms dr judge justice sen senator rep gov governor president defendant plaintiff petitioner "
+    "respondent appellant officer agent coach".split())
+_NOT_GIVEN = frozenset(
+    "In Under After Before Since Unlike Like The A An As At By For From With Both And But Or While When Then "
+    "If Per See Cf Also Only Even Until Without Yet So Post Pre Did Does Do How Why What Whether Where That "
+    "This These Those Citing Following Overturning Overruling Applying Extending Reaffirming".split())
+_WORD_BEFORE = regex.compile(r"([A-Za-z][\w'’]*)\.?,?\s$")
+_PERSON_AFTER = regex.compile(
+    r"\s+(?:[A-Z][\w'’.-]*(?<!Court)\b|(?:said|says|told|pleaded|testified|scored|sang|died|married|tweeted|"
+    r"was (?:convicted|arrested|charged|sentenced|born|released|retried)))")
 
-# how, entry ids, kind, acronyms, proper noun, plain aliases, and the roles themselves
-_Facts = tuple[str, tuple[str, ...], Kind, frozenset[str], bool, frozenset[str], tuple[Role, ...]]
 
+def _is_person(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized short name is a person or company here rather than the case."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        word = before.group(1)
+        if word.lower() in _PERSON_TITLE:
+            return True
+        if (word[0].isupper() and word.isalpha() and not word.isupper() and word not in _NOT_GIVEN
+                and not word.endswith(("ing", "ed")) and text[before.end(1)] == " "):
+            return True  # a given name right before: "Ernesto Miranda", "Dick Heller"
+    return bool(_PERSON_AFTER.match(text, end, min(len(text), end + 40)))
 
 class NamedMentions:
     """The names stage: one mention per name-like hit; context cues only re-rank generic names.
 
-    What a phrase means (its role, entries, kind, capitalization rules) is worked out once per
-    phrase and cached, keyed by the identity of the role tuple the automaton stores for it.
+    What an entry's names require (its kind, acronyms, capitalization rules) comes precomputed
+    from the compiled catalog; nothing is cached while annotating.
     """
 
-    def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
-        self._facts: dict[int, _Facts] = {}
-
-    def _facts_of(self, roles: tuple[Role, ...]) -> _Facts:
-        facts = self._facts.get(id(roles))
-        if facts is None:
-            how = roles[0].role
-            ids = tuple(r.entry_id for r in roles if r.role == how)
-            entry = self._catalog.entry(ids[0])
-            # The roles ride along in the cache so that their identity cannot be reused.
-            facts = self._facts[id(roles)] = (how, ids, entry.authority.kind, frozenset(entry.acronyms),
-                                              entry.proper_noun, frozenset(entry.plain_aliases), roles)
-        return facts
+    def __init__(self, compiled: CompiledCatalog) -> None:
+        self._facts = compiled.name_facts
+        self._ambiguous = AmbiguousCases(compiled.catalog)
 
     def __call__(self, doc: Document) -> list[Mention]:
         referenced: Counter[str] = Counter()
@@ -67,7 +85,10 @@ class NamedMentions:
         text, folded = doc.text, doc.folded
         mentions = []
         for hit in named:
-            how, ids, kind, acronyms, proper_noun, plain, _ = self._facts_of(hit.roles)
+            roles = hit.roles
+            how = roles[0].role
+            ids = (roles[0].entry_id,) if len(roles) == 1 else tuple(r.entry_id for r in roles if r.role == how)
+            kind, acronyms, proper_noun, plain = self._facts[ids[0]]
             start, end = doc.original_span(hit.start, hit.end)
             if acronyms and folded[hit.start:hit.end] in acronyms and not text[start:end].isupper():
                 continue  # "RICO" is the statute, "Puerto Rico" is not
@@ -82,13 +103,20 @@ class NamedMentions:
             if how == SHORT_NAME:
                 if not text[start].isupper():
                     continue
-                if _LEGAL_CUE.search(text, max(0, start - 40), start) or _LEGAL_CUE_AFTER.match(text, end):
+                cued_before = _LEGAL_CUE.search(text, max(0, start - 40), start)
+                if kind is Kind.CASE and not cued_before and _is_person(text, start, end):
+                    continue
+                if cued_before or _LEGAL_CUE_AFTER.match(text, end):
                     how = CUED_SHORT_NAME  # "the Court in Brown", "overturned Roe", "Heller's framework"
                 scores = (SHORT if how == SHORT_NAME else CUED_SHORT,)
             else:
                 if proper_noun and text[start].islower() and folded[hit.start:hit.end] not in plain:
                     continue
                 scores = (DIRECT,)
+                if not self._ambiguous.settled(ids[0], folded, hit.start, hit.end):
+                    mentions.append(Mention(start, end, kind, how, ids, (SHORT,), False, note=AMBIGUOUS_NOTE,
+                                            folded_start=hit.start, folded_end=hit.end))
+                    continue
             mentions.append(Mention(start, end, kind, how, ids, scores, True,
                                     folded_start=hit.start, folded_end=hit.end))
         return mentions

@@ -78,13 +78,18 @@ def tooltip(annotation: Annotation) -> str:
     if authority is not None:
         head = authority.name + (f" ({authority.citation})" if authority.citation and authority.citation != authority.name else "")
         parts.append(head)
+        if annotation.citation and annotation.citation not in authority.citations:
+            parts.append(f"Cited at {annotation.citation}.")
         if authority.summary:
             parts.append(authority.summary)
     elif annotation.candidates:
         parts.append("May refer to: " + "; ".join(
             f"{c.name} ({c.citation})" if c.citation else c.name for c in annotation.candidates))
     claim = annotation.claim
-    if claim is not None:
+    if claim is not None and claim.stated_fine is not None:
+        verdict = {True: "matches", False: "exceeds", None: "cannot be checked against"}[claim.consistent]
+        parts.append(f"Stated fine {verdict} the maximum the statute and 18 U.S.C. § 3571 allow.")
+    elif claim is not None:
         verdict = {True: "matches", False: "does not match", None: "cannot be checked against"}[claim.consistent]
         maximum = claim.maximum
         limit = ""
@@ -93,6 +98,8 @@ def tooltip(annotation: Annotation) -> str:
         parts.append(f"Stated penalty {verdict} the statute{limit}.")
     if annotation.note:
         parts.append(annotation.note[0].upper() + annotation.note[1:] + ".")
+    if annotation.status is not None and annotation.status.message:
+        parts.append(f"Status: {annotation.status.message}.")
     return " ".join(parts)
 
 
@@ -112,7 +119,11 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
     href = link_of(annotation)
     tag = options.link_tag if href and not contains_others else options.plain_tag
     kind = annotation.kind.value
-    attributes: list[tuple[str, str]] = [("class", f"{options.class_name} {options.class_name}--{kind}")]
+    classes = f"{options.class_name} {options.class_name}--{kind}"
+    status = annotation.status
+    if status is not None and (status.changed or status.now != "in force"):
+        classes += f" {options.class_name}--{'status-changed' if status.changed else 'not-in-force'}"
+    attributes: list[tuple[str, str]] = [("class", classes)]
     if tag == options.link_tag and href:
         attributes.append(("href", href))
         if options.link_target:
@@ -131,6 +142,8 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
         attributes.append(("data-candidates", " ".join(c.id for c in annotation.candidates)))
     if annotation.claim is not None:
         attributes.append(("data-consistent", str(annotation.claim.consistent).lower()))
+    if status is not None:
+        attributes.append(("data-status", status.now))
     attributes.append(("data-confidence", f"{annotation.confidence:.2f}"))
     if annotation.matched_by:
         attributes.append(("data-matched-by", str(annotation.matched_by)))

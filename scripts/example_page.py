@@ -98,6 +98,44 @@ def check(page: str | None = None) -> list[dict]:
     return probed
 
 
+PHONE_PROBE = """<script>
+window.addEventListener('load', () => setTimeout(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.legal-annot')) {
+    el.focus();
+    const style = getComputedStyle(el, '::after');
+    const box = el.getBoundingClientRect();
+    const left = style.position === 'fixed' ? parseFloat(style.left) : box.left + parseFloat(style.left);
+    out.push({left: left, width: parseFloat(style.width), viewport: window.innerWidth, position: style.position});
+  }
+  const pre = document.createElement('pre');
+  pre.id = 'legal-annot-probe';
+  pre.textContent = JSON.stringify(out);
+  window.parent.document.body.appendChild(pre);
+}, 100));
+</script>"""
+
+
+def check_phone(page: str, width: int = 390) -> list[dict]:
+    """At a phone's width, every annotation's tooltip lies inside the viewport."""
+    import html as html_module
+
+    # A headless window is at least 500 px wide, so the page runs in a frame of the phone's width
+    # (a srcdoc frame shares the host's origin, so the probe can report to it).
+    framed = html_module.escape(page.replace("</body>", PHONE_PROBE + "</body>"), quote=True)
+    host = f'<!DOCTYPE html><body style="margin:0"><iframe width="{width}" height="800" style="border:0" srcdoc="{framed}"></iframe></body>'
+    dom = _run(["--dump-dom", "--virtual-time-budget=5000", "--window-size=800,900"], host)
+    found = re.search(r'<pre id="legal-annot-probe">(.*?)</pre>', dom, re.S)
+    if not found:
+        raise AssertionError("the probe did not run in the browser")
+    probed = json.loads(html_module.unescape(found.group(1)))
+    assert probed, "no annotation elements in the page"
+    for item in probed:
+        assert item["viewport"] == width, item
+        assert item["left"] >= 0 and item["left"] + item["width"] <= width, f"tooltip off screen: {item}"
+    return probed
+
+
 def screenshot() -> None:
     page = PAGE.read_text(encoding="utf-8")
     focus = "<script>document.querySelectorAll('a.legal-annot')[1].focus();</script>"

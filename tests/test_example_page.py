@@ -52,3 +52,8 @@ def test_links_and_tooltips_in_chromium() -> None:
     require_browser()
     probed = load_script().check(fresh_page())
     assert len(probed) == len(legal_annot.annotate(example_article()))
+
+
+def test_tooltip_stays_on_a_phone_screen() -> None:
+    require_browser()
+    assert len(load_script().check_phone(fresh_page(), 390)) == len(legal_annot.annotate(example_article()))

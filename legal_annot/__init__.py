@@ -64,20 +64,26 @@ def _html_arguments(name: str, html: object, annotator: object, options: object,
 
 def annotate_html(html: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
                   exclude: str | Iterable[str] = (), skip: str | Iterable[str] = ("nav", "footer"),
-                  as_of: date | str | None = None) -> str:
+                  as_of: date | str | None = None, add_stylesheet: bool = False) -> str:
     """Annotate inside an HTML document or fragment; only elements are added.
 
     The markup is read as a browser reads it. Text inside ``a``, ``code``, ``pre``, ``script``,
     ``style``, ``textarea``, ``title`` and other non-prose elements (and the tags in ``exclude``)
     is never annotated, nor text already annotated, so running it twice adds nothing. ``skip``
     names page parts left alone: any of ``"nav"``, ``"footer"``, ``"aside"``, ``"header"``,
-    ``"headings"`` (h1-h6); by default navigation and footers.
+    ``"headings"`` (h1-h6); by default navigation and footers. ``add_stylesheet`` puts
+    :func:`stylesheet` in a ``<style>`` before a full document's ``</head>`` (fragments unchanged).
     """
     from legal_annot.render.html_document import annotate_html_document
 
     annotator, options, exclude, skip = _html_arguments("annotate_html", html, annotator, options, exclude, skip)
     annotate = functools.partial(annotator.annotate, as_of=parse_as_of(as_of))
-    return annotate_html_document(html, annotate, options, exclude, skip)
+    out = annotate_html_document(html, annotate, options, exclude, skip)
+    if add_stylesheet:
+        from legal_annot.render.style import with_stylesheet
+
+        out = with_stylesheet(out)
+    return out
 
 
 def annotate_html_text(html: str, *, annotator: Annotator | None = None, exclude: str | Iterable[str] = (),

@@ -15,6 +15,7 @@ from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
 from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short_form_mentions
 from legal_annot.detect.descriptions import DescriptionMentions
+from legal_annot.detect.generated import TierStage
 from legal_annot.detect.names import NamedMentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
 from legal_annot.detect.phrases import PhraseScanner
@@ -52,7 +53,8 @@ LINKERS: dict[str, Callable[[Catalog], Linker]] = {
     "case_short_forms": lambda _catalog: case_short_form_mentions,
     "penalties": lambda catalog: partial(penalty_mentions, catalog=catalog),
 }
-STAGES = (*DETECTORS, *LINKERS)
+# "tiers": the generated tiers (Act names as written, and text-built authorities looked up).
+STAGES = (*DETECTORS, *LINKERS, "tiers")
 # What each stage needs from the shared phrase scan: catalog roles, and engine cue phrases.
 STAGE_ROLES = {"names": NAME_ROLES, "act_sections": NAME_ROLES, "descriptions": DESCRIPTION_ROLES}
 STAGE_CUES = {
@@ -87,6 +89,7 @@ class Annotator:
             roles=frozenset().union(*(STAGE_ROLES.get(s, frozenset()) for s in stages)))
         self._detectors = tuple(DETECTORS[n](self._catalog) for n in stages if n in DETECTORS)
         self._linkers = tuple(LINKERS[n](self._catalog) for n in stages if n in LINKERS)
+        self._tiers = TierStage(self._catalog) if "tiers" in stages else None
 
     @property
     def catalog(self) -> Catalog:
@@ -107,9 +110,13 @@ class Annotator:
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))
+        if self._tiers is not None:
+            found = self._tiers.detect(doc, found)
         mentions = select_non_overlapping(keep_short_names(found))
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
+        if self._tiers is not None:
+            mentions = self._tiers.enrich(doc, mentions)
         annotations = tuple(
             self._annotation(doc, m) for m in mentions if self._kinds is None or m.kind in self._kinds)
         return Result(text, annotations)

@@ -44,6 +44,7 @@ def _authority(data: dict[str, Any]) -> Authority:
         summary=data.get("summary", ""), links=tuple(Link(**link) for link in data.get("links", ())),
         source=data.get("source"), aliases=tuple(data.get("aliases", ())),
         penalties=tuple(Penalty(**p) for p in data.get("penalties", ())), related=tuple(data.get("related", ())),
+        tier=data.get("tier", "curated"), jurisdiction=data.get("jurisdiction", "US"),
     )
 
 

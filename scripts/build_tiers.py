@@ -12,7 +12,8 @@ Writes three tab-separated, gzip-compressed files, each with '#' header lines na
 the retrieval date and the licence:
   cases.tsv.gz     U.S. cite, usual name, caption, decision date, docket, term
   sections.tsv.gz  title, section, heading
-  acts.tsv.gz      short title (as the Code's notes quote it), Pub. L., year, title, section
+  acts.tsv.gz      short title (as the Code's notes quote it), Pub. L., year, title, section, and whether
+                   it names the whole law (its section 1) or a part of it
 Run:  python scripts/build_tiers.py --scdb PATH.csv --usc PATH [--retrieved YYYY-MM-DD]
 """
 
@@ -159,6 +160,9 @@ def read_usc(source: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]
             for para in _find(note, lambda n: n.get("tag") == "p"):
                 text = " ".join(_text(para).split())
                 pub = _PUB_L.search(text)
+                href = next((r.get("attrib", {}).get("href", "") for r in _find(para, lambda n: n.get("tag") == "ref")), "")
+                # The short title of a whole law sits in its section 1; any other is a part's title.
+                whole = "1" if re.fullmatch(r"/us/pl/\d+/\d+/s1(?:/\w+)?", href) else "0"
                 for quoted in _QUOTED.findall(text):
                     name = quoted.strip().rstrip(".,")
                     if not _ACT_NAME.match(name) or len(name.split()) > 14:
@@ -167,7 +171,7 @@ def read_usc(source: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]
                     key = name.casefold()
                     # The note at the Act's own section comes first in the Code's order; keep the first.
                     acts.setdefault(key, (name, f"Pub. L. {pub.group(1)}-{pub.group(2)}" if pub else "",
-                                          year.group(1) if year else "", title, number))
+                                          year.group(1) if year else "", title, number, whole))
     return sections, sorted(acts.values(), key=lambda r: r[0].casefold())
 
 
@@ -200,7 +204,7 @@ def main() -> None:
               f"Retrieved: {args.retrieved}. Licence: a work of the U.S. government, not subject to copyright (17 U.S.C. 105)."]
     write("sections.tsv.gz", header, ["title", "section", "heading"], sections)
     write("acts.tsv.gz", header + ["Acts: short titles quoted in the Code's 'Short Title' notes."],
-          ["name", "pub_law", "year", "title", "section"], acts)
+          ["name", "pub_law", "year", "title", "section", "whole_law"], acts)
 
 
 if __name__ == "__main__":

@@ -63,12 +63,23 @@ act's united states american america new revenue tax budget reconciliation imple
 """.split())
 
 
+_YEARED = re.compile(r"\S+\s+\S+.*\bAct of (?:1[789]|20)\d\d$")
+
+
 def is_distinctive(name: str) -> bool:
-    """Whether a popular name has a word beyond generic legislative vocabulary (and numbers)."""
+    """Whether a popular name can be matched as written without catching ordinary phrases: it has
+    a word beyond generic legislative vocabulary, or it names its year after at least two words
+    ("Tax Reform Act of 1986" is specific; "Tax Reform Act" and "Relief Act" are not)."""
+    if _YEARED.match(name):
+        return True
     for word in re.findall(r"[a-z][a-z'’]*", name.casefold()):
         if word not in GENERIC_WORDS and len(word) > 2:
             return True
     return False
+
+
+def _has_acronym(name: str) -> bool:
+    return any(len(word) > 1 and word.isupper() and word.isalpha() for word in name.split())
 
 
 @attrs.frozen
@@ -87,6 +98,7 @@ class ActRow:
     year: str
     title: str
     section: str
+    whole_law: str = "1"  # "0": the short title of a part (a title or subtitle) of the law
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -135,7 +147,11 @@ class Tiers:
         return self.sections.get((str(title), section.casefold()))
 
     def act(self, name: str) -> ActRow | None:
-        return self.acts.get(act_key(name))
+        """The Act with this popular name; a name with an acronym ("SAFETY Act") only as written."""
+        row = self.acts.get(act_key(name))
+        if row is not None and _has_acronym(row.name) and " ".join(name.split()) != row.name:
+            return None
+        return row
 
     def counts(self) -> dict[str, int]:
         return {"cases": len(self._cases[0]), "sections": len(self.sections),
@@ -174,9 +190,10 @@ def act_authority(row: ActRow) -> Authority:
     if row.title.isdigit():
         links.append(lii_usc_section(int(row.title), row.section))
     where = f"; its short-title note is at {row.title} U.S.C. § {row.section}" if row.title.isdigit() else ""
-    citation = row.pub_law.replace("Pub. L. ", "Pub. L. No. ") if row.pub_law else None
+    citation = row.pub_law.replace("Pub. L. ", "Pub. L. No. ") if row.pub_law and row.whole_law == "1" else None
     return Authority(
         id="act:" + re.sub(r"[^0-9a-z]+", "-", row.name.casefold()).strip("-"), kind=Kind.STATUTE, name=row.name,
         citation=citation, year=int(row.year) if row.year.isdigit() else None,
-        summary=f"{row.name}" + (f", {row.pub_law}" if row.pub_law else "") + where + ".",
+        summary=f"{row.name}" + (f", {'part of ' if row.whole_law == '0' else ''}{row.pub_law}" if row.pub_law else "")
+        + where + ".",
         links=tuple(links), source="U.S. Code (OLRC), short-title notes", tier=GENERATED)

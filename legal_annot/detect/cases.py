@@ -165,7 +165,7 @@ def case_name_mentions(doc: Document) -> list[Mention]:
             continue
         name = f"{first_name} v. {second_name}"
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
-                              links=(courtlistener_search(name),), source=None)
+                              links=(courtlistener_search(name),), source=None, tier="text")
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "case_name", (), (NAME_ONLY,), authority=authority,
                                 note="case name not in the catalog", folded_start=fstart, folded_end=fend))

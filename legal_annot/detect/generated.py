@@ -114,7 +114,7 @@ class TierStage:
 
     def _curated_by_citation(self, row: ActRow) -> tuple[str, ...]:
         """The curated entry with the same Public Law, if any (curated wins, merged by citation)."""
-        if match := regex.fullmatch(r"Pub\. L\. (\d+)-(\d+)", row.pub_law):
+        if row.whole_law == "1" and (match := regex.fullmatch(r"Pub\. L\. (\d+)-(\d+)", row.pub_law)):
             ids, exact = self._index.lookup(CitationParts("pub_law", int(match[1]), match[2]))
             if ids and exact and self._catalog[ids[0]].kind is Kind.STATUTE:
                 return ids[:1]

@@ -125,7 +125,7 @@ def built_authority(parts: CitationParts) -> Authority:
     links = links_for(parts)
     return Authority(id="cite:" + regex.sub(r"[^0-9a-z]+", "-", citation.lower()).strip("-"),
                      kind=_KIND[parts.family], name=citation, citation=citation, links=links,
-                     source=links[0].url if links else None)
+                     source=links[0].url if links else None, tier="text")
 
 
 def _number(text: str) -> int:

@@ -19,6 +19,7 @@ from legal_annot.detect.generated import TierStage
 from legal_annot.detect.names import NamedMentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
 from legal_annot.detect.phrases import PhraseScanner
+from legal_annot.detect.state_citations import StateCitations
 from legal_annot.detect.roles import DESCRIPTION_ROLES, NAME_ROLES
 from legal_annot.detect.statutes import ANCHORS as CITATION_ANCHORS
 from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation_mentions
@@ -47,6 +48,7 @@ DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
     "cases": lambda catalog: _case_citations(catalog),
     "case_names": lambda _catalog: case_name_mentions,
     "descriptions": DescriptionMentions,
+    "state_citations": StateCitations,
 }
 LINKERS: dict[str, Callable[[Catalog], Linker]] = {
     "anaphora": lambda _catalog: anaphora_mentions,

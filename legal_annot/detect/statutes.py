@@ -104,6 +104,8 @@ class CitationIndex:
 
         index: dict[tuple[object, ...], list[str]] = {}
         for entry in catalog.entries:
+            if entry.authority.jurisdiction != "US":
+                continue  # state citations are matched by the state-citation detector
             for citation in entry.authority.citations:
                 key = citation_keys(parse_citation(citation))[0]
                 ids = index.setdefault(key, [])

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable
 
 from legal_annot.annotator import Annotator
+from legal_annot.arguments import instance_argument, names_argument, text_argument
 from legal_annot.batch import DocumentError, annotate_many
 from legal_annot.catalog import Catalog
 from legal_annot.errors import CatalogError, LegalAnnotError
@@ -44,25 +45,25 @@ def annotate(text: str) -> Result:
 
 
 def annotate_html(html: str, *, annotator: Annotator | None = None, options: HtmlOptions | None = None,
-                  exclude: Iterable[str] = ()) -> str:
+                  exclude: str | Iterable[str] = ()) -> str:
     """Annotate inside an HTML document or fragment; only elements are added.
 
     Text inside ``a``, ``code``, ``pre``, ``script``, ``style``, ``textarea`` (and the tags in
-    ``exclude``) is never annotated, nor text already annotated, so running it twice adds nothing.
+    ``exclude``: one tag name or several) is never annotated, nor text already annotated, so running it twice adds nothing.
     """
     from legal_annot.render.html_document import annotate_html_document
 
-    if not isinstance(html, str):
-        raise TypeError(f"annotate_html() expects str, not {type(html).__name__}")
-    annotator = annotator or default_annotator()
-    return annotate_html_document(html, annotator.annotate, options or HtmlOptions(), exclude)
+    html = text_argument("annotate_html", "html", html)
+    annotator = instance_argument("annotate_html", "annotator", annotator, Annotator) or default_annotator()
+    options = instance_argument("annotate_html", "options", options, HtmlOptions) or HtmlOptions()
+    excluded = names_argument("annotate_html", "exclude", exclude)
+    return annotate_html_document(html, annotator.annotate, options, excluded)
 
 
 def annotate_markdown(markdown: str, *, annotator: Annotator | None = None) -> str:
     """Add inline links to a Markdown text, leaving code, links, URLs and inline HTML alone."""
     from legal_annot.render.markdown import annotate_markdown_text
 
-    if not isinstance(markdown, str):
-        raise TypeError(f"annotate_markdown() expects str, not {type(markdown).__name__}")
-    annotator = annotator or default_annotator()
+    markdown = text_argument("annotate_markdown", "markdown", markdown)
+    annotator = instance_argument("annotate_markdown", "annotator", annotator, Annotator) or default_annotator()
     return annotate_markdown_text(markdown, annotator.annotate)

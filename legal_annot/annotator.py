@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
+from legal_annot.arguments import names_argument, text_argument
 from legal_annot.catalog import Catalog
 from legal_annot.detect.act_sections import ActSections
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
@@ -103,8 +104,7 @@ class Annotator:
 
     def annotate(self, text: str) -> Result:
         """Annotate one text. Offsets in the result index ``text`` itself."""
-        if not isinstance(text, str):
-            raise TypeError(f"annotate() expects str, not {type(text).__name__}; decode bytes first")
+        text = text_argument("annotate", "text", text)
         if not text:
             return Result(text)
         normalized = normalize(text)
@@ -156,10 +156,8 @@ class Annotator:
 def _parse_kinds(kinds: Iterable[str | Kind] | None) -> frozenset[Kind] | None:
     if kinds is None:
         return None
-    if isinstance(kinds, str):
-        kinds = [kinds]
     try:
-        return frozenset(Kind(k) for k in kinds)
+        return frozenset(Kind(k) for k in names_argument("Annotator", "kinds", kinds))
     except ValueError as exc:
         raise ValueError(f"{exc}; kinds are {', '.join(k.value for k in Kind)}") from None
 

@@ -117,12 +117,40 @@ class Annotation:
         return self.end - self.start
 
 
+def _check_spans(result: Result, _attribute: attrs.Attribute[Any], annotations: tuple[Annotation, ...]) -> None:
+    """Annotations index the text, are sorted by start, quote their span and never cross."""
+    if not isinstance(annotations, tuple) or not all(isinstance(a, Annotation) for a in annotations):
+        raise TypeError("Result.annotations must be a tuple of Annotation")
+    text = result.text
+    enclosing: list[tuple[int, int]] = []  # spans of the annotations that may contain the next one
+    previous = 0
+    for a in annotations:
+        if not 0 <= a.start <= a.end <= len(text):
+            raise ValueError(f"annotation [{a.start}, {a.end}) does not lie inside the text (length {len(text)})")
+        if a.start < previous:
+            raise ValueError(f"annotations are not sorted by start: {a.start} after {previous}")
+        if text[a.start:a.end] != a.text:
+            raise ValueError(f"annotation [{a.start}, {a.end}) quotes {a.text!r}, the text there is "
+                             f"{text[a.start:a.end]!r}")
+        while enclosing and enclosing[-1][1] <= a.start:
+            enclosing.pop()
+        if enclosing and enclosing[-1][0] < a.start and a.end > enclosing[-1][1]:
+            start, end = enclosing[-1]
+            raise ValueError(f"annotation [{a.start}, {a.end}) crosses annotation [{start}, {end})")
+        enclosing.append((a.start, a.end))
+        previous = a.start
+
+
 @attrs.frozen
 class Result:
-    """The text that was annotated and its annotations, sorted by position."""
+    """The text that was annotated and its annotations, sorted by position.
 
-    text: str
-    annotations: tuple[Annotation, ...] = ()
+    Checked on construction: the text is a str and every annotation quotes its own span of it,
+    in order, without crossing another (one may lie inside another).
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    annotations: tuple[Annotation, ...] = attrs.field(default=(), validator=_check_spans)
 
     def __iter__(self) -> Iterator[Annotation]:
         return iter(self.annotations)

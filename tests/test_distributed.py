@@ -54,3 +54,23 @@ def test_dataframe_column(client) -> None:
 
 def test_a_bad_record_does_not_fail_the_partition() -> None:
     assert annotate_record(None)["error"].startswith("TypeError")  # type: ignore[arg-type]
+
+
+def test_a_shipped_annotator_is_rebuilt_once_per_process_however_many_tasks_carry_it() -> None:
+    import pickle
+
+    from legal_annot import Annotator, distributed
+
+    annotator = Annotator(kinds=["case"])
+    payload = pickle.dumps(distributed._Shipped(annotator))
+    distributed._received.clear()  # as in a fresh worker process
+    first, second = pickle.loads(payload), pickle.loads(payload)
+    assert isinstance(first, Annotator) and first is second
+    assert [a.kind for a in first.annotate("Printz v. United States and the Supremacy Clause.")] == ["case"]
+
+
+def test_a_wrong_annotator_for_a_bag_is_refused_when_the_graph_is_built() -> None:
+    from legal_annot.distributed import annotate_series
+
+    with pytest.raises(TypeError, match="annotator"):
+        annotate_series(None, annotator="not an annotator")

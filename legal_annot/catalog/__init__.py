@@ -8,6 +8,7 @@ with an id that already exists replaces the earlier one).
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -37,7 +38,13 @@ class Catalog:
 
     def __init__(self, entries: Iterable[Entry] = (), *, check_references: bool = True) -> None:
         by_id: dict[str, Entry] = {}
+        if isinstance(entries, (str, bytes)) or not isinstance(entries, Iterable):
+            raise TypeError(f"Catalog() expects an iterable of catalog entries, not {type(entries).__name__}; "
+                            "load files with Catalog.from_files(paths)")
         for entry in entries:
+            if not isinstance(entry, Entry):
+                raise TypeError(f"Catalog() expects catalog entries, not {type(entry).__name__}; "
+                                "load files with Catalog.from_files(paths)")
             if entry.id in by_id:
                 raise CatalogError(f"duplicate id, already defined in {by_id[entry.id].file}",
                                    file=entry.file, entry=entry.id, field="id")
@@ -56,17 +63,30 @@ class Catalog:
             return cls(cls.from_files(sorted(Path(folder).glob("*.toml"))).entries)
 
     @classmethod
-    def from_files(cls, paths: Iterable[str | Path]) -> Catalog:
+    def from_files(cls, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Catalog:
         """Load catalog files (TOML, ``[[authority]]`` tables); raise CatalogError on bad data.
 
-        ``related`` ids are checked once the files are layered over a base with ``extend``.
+        ``paths`` is one path or several. ``related`` ids are checked once the files are layered
+        over a base with ``extend``.
         """
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        elif isinstance(paths, bytes) or not isinstance(paths, Iterable):
+            raise TypeError(f"Catalog.from_files() expects a path or an iterable of paths, not {type(paths).__name__}")
+        checked = []
+        for path in paths:
+            if not isinstance(path, (str, os.PathLike)):
+                raise TypeError(f"Catalog.from_files() expects paths (str or os.PathLike), not {type(path).__name__}")
+            checked.append(Path(path))
         expander = default_expander()
-        entries = [entry for path in paths for entry in read_file(Path(path), expander)]
+        entries = [entry for path in checked for entry in read_file(path, expander)]
         return cls(entries, check_references=False)
 
     def extend(self, other: Catalog) -> Catalog:
         """A new catalog: this one with ``other`` layered on top (same id: ``other`` wins)."""
+        if not isinstance(other, Catalog):
+            raise TypeError(f"Catalog.extend() expects a Catalog, not {type(other).__name__}; "
+                            "load files with Catalog.from_files(paths)")
         merged = dict(self._by_id)
         merged.update(other._by_id)
         return Catalog(merged.values())

@@ -3,6 +3,7 @@ W3C Web Annotations (TextQuoteSelector + TextPositionSelector) for annotation to
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -17,20 +18,43 @@ VERSION = 1
 _QUOTE_CONTEXT = 32
 
 
-def _plain(value: Any) -> Any:
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The attrs field names of a record class (None for other classes), looked up once per class."""
+    return tuple(field.name for field in attrs.fields(cls)) if attrs.has(cls) else None
+
+
+def _plain(value: Any, memo: dict[int, Any]) -> Any:
+    """JSON-ready data for a record; ``memo`` shares the data of an authority met twice in one result
+    (by identity; records are frozen, so the shared dict is equal to a fresh one)."""
     if isinstance(value, Kind):
         return value.value
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        return {field.name: _plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
-    return value
+        return [_plain(v, memo) for v in value]
+    names = _field_names(type(value))
+    if names is None:
+        return value
+    if isinstance(value, Authority):
+        known = memo.get(id(value))
+        if known is not None:
+            return known
+    data = {name: _plain(getattr(value, name), memo) for name in names}
+    if isinstance(value, Authority):
+        memo[id(value)] = data
+    return data
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
-    """A Result as plain JSON-ready data (version 1)."""
+    """A Result as plain JSON-ready data (version 1). An authority that several annotations share
+    is one dict object in the output: copy it before changing it."""
+    memo: dict[int, Any] = {}
     return {"$schema": SCHEMA, "version": VERSION, "text": result.text,
-            "annotations": [_plain(a) for a in result.annotations]}
+            "annotations": [_plain(a, memo) for a in result.annotations]}
 
 
 def result_to_json(result: Result, *, indent: int | None = None) -> str:
@@ -66,16 +90,25 @@ def _annotation(data: dict[str, Any]) -> Annotation:
 
 def result_from_dict(data: dict[str, Any]) -> Result:
     """The inverse of :func:`result_to_dict`; raises LegalAnnotError on another version."""
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, bool) or version != VERSION:
         raise LegalAnnotError(f"expected a legal_annot result of version {VERSION}")
     try:
         return Result(data["text"], tuple(_annotation(a) for a in data["annotations"]))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise LegalAnnotError(f"malformed legal_annot result: {exc!r}") from None
 
 
 def result_from_json(text: str) -> Result:
-    return result_from_dict(json.loads(text))
+    """Parse :func:`result_to_json` output; anything else raises LegalAnnotError (TypeError for a
+    non-str), including JSON nested too deeply to parse."""
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise TypeError(f"Result.from_json() expects str, not {type(text).__name__}")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise LegalAnnotError(f"not a legal_annot result: invalid JSON ({type(exc).__name__})") from None
+    return result_from_dict(data)
 
 
 def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> list[dict[str, Any]]:

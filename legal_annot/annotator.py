@@ -7,10 +7,12 @@ it pickles as its catalog and settings and rebuilds its automata on the other si
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from functools import partial
 
 from legal_annot.arguments import names_argument, text_argument
 from legal_annot.catalog import Catalog
+from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.detect.act_sections import ActSections
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
@@ -102,9 +104,14 @@ class Annotator:
     def kinds(self) -> frozenset[Kind] | None:
         return self._kinds
 
-    def annotate(self, text: str) -> Result:
-        """Annotate one text. Offsets in the result index ``text`` itself."""
+    def annotate(self, text: str, *, as_of: date | str | None = None) -> Result:
+        """Annotate one text. Offsets in the result index ``text`` itself.
+
+        ``as_of`` is the date the text speaks from (usually its publication date; default today):
+        each annotation's ``status`` compares the authority's standing then and now.
+        """
         text = text_argument("annotate", "text", text)
+        day = parse_as_of(as_of)
         if not text:
             return Result(text)
         normalized = normalize(text)
@@ -120,7 +127,7 @@ class Annotator:
         if self._tiers is not None:
             mentions = self._tiers.enrich(doc, mentions)
         annotations = tuple(
-            self._annotation(doc, m) for m in mentions if self._kinds is None or m.kind in self._kinds)
+            with_status(self._annotation(doc, m), day) for m in mentions if self._kinds is None or m.kind in self._kinds)
         return Result(text, annotations)
 
     __call__ = annotate

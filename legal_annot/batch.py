@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from datetime import date
 
 import attrs
 
@@ -69,12 +70,19 @@ def _annotate_in_worker(items: list[tuple[int, str]]) -> list[CompactResult | Do
 
 
 def annotate_many(texts: Iterable[str], *, workers: int | None = 1, annotator: Annotator | None = None,
-                  chunksize: int = 16) -> Iterator[Outcome]:
+                  chunksize: int = 16, as_of: date | str | None = None) -> Iterator[Outcome]:
     """Annotate every text, yielding a Result (or a DocumentError) per text, in input order.
 
     ``workers=1`` runs in this process; ``workers=None`` uses every core. Arguments are checked
-    here, before the first document is read.
+    here, before the first document is read. ``as_of`` is the date the texts speak from (default
+    today), as in :meth:`Annotator.annotate`.
     """
+    if as_of is not None:
+        from legal_annot.catalog.history import parse_as_of, result_as_of
+
+        day = parse_as_of(as_of)
+        inner = annotate_many(texts, workers=workers, annotator=annotator, chunksize=chunksize)
+        return (r if isinstance(r, DocumentError) else result_as_of(r, day) for r in inner)
     texts = texts_argument("annotate_many", "texts", texts)
     if workers is not None:
         workers = count_argument("annotate_many", "workers", workers)

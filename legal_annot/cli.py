@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections import deque
+from datetime import date
 from collections.abc import Iterator, Sequence
 
 from legal_annot.annotator import Annotator
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="annotate with N processes (0 = one per core)")
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", type=date.fromisoformat, default=None,
+                        help="the date the texts speak from (default today): statuses compare then with now")
+    parser.add_argument_group("catalog upkeep", "legal-annot catalog stale|show ...: see 'legal-annot catalog -h'")
     return parser
 
 
@@ -87,7 +91,7 @@ def _read(name: str) -> str:
         raise ValueError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
 
 
-def _render(name: str, text: str, result: Result, fmt: str, annotator: Annotator) -> str:
+def _render(name: str, text: str, result: Result, fmt: str, annotator: Annotator, as_of: date | None = None) -> str:
     if fmt == "text":
         return render_text(result)
     if fmt == "json":
@@ -101,11 +105,11 @@ def _render(name: str, text: str, result: Result, fmt: str, annotator: Annotator
         from legal_annot import annotate_html
 
         if name.lower().endswith(HTML_SUFFIXES):
-            return annotate_html(text, annotator=annotator)
+            return annotate_html(text, annotator=annotator, as_of=as_of)
         return "<div class=\"legal-annot-document\">" + result.to_html().replace("\n", "<br>\n") + "</div>\n"
     from legal_annot import annotate_markdown
 
-    return annotate_markdown(text, annotator=annotator)
+    return annotate_markdown(text, annotator=annotator, as_of=as_of)
 
 
 def _texts(names: Sequence[str], failures: list[str]) -> Iterator[tuple[str, str]]:
@@ -122,6 +126,11 @@ def _texts(names: Sequence[str], failures: list[str]) -> Iterator[tuple[str, str
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["catalog"]:
+        from legal_annot.catalog_commands import main as catalog_main
+
+        return catalog_main(argv[1:])
     parser = _parser()
     args = parser.parse_args(argv)
     if not args.inputs and not args.example:
@@ -153,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             in_flight.append((name, text))
             yield text
 
-    for result in annotate_many(texts(), workers=args.jobs or None, annotator=annotator):
+    for result in annotate_many(texts(), workers=args.jobs or None, annotator=annotator, as_of=args.as_of):
         name, text = in_flight.popleft()  # annotate_many keeps input order
         progress.step(name)
         if isinstance(result, DocumentError):
@@ -162,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         if len(names) > 1 and args.format == "text":
             sys.stdout.write(f"== {name}\n")
-        sys.stdout.write(_render(name, text, result, args.format, annotator))
+        sys.stdout.write(_render(name, text, result, args.format, annotator, args.as_of))
     return EXIT_UNREADABLE if failures else EXIT_OK
 
 

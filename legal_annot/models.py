@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -49,6 +50,47 @@ class Penalty:
 
 
 @attrs.frozen
+class HistoryEvent:
+    """One dated thing that happened to an authority (see legal_annot.catalog.history).
+
+    ``kind`` is one of the event kinds in :data:`legal_annot.catalog.history.EVENT_KINDS`;
+    ``by`` is the catalog id or the citation and name of what did it, ``by_name`` its display
+    name (the catalog entry's name and year when ``by`` is an id); ``court`` says which court
+    acted when it matters ("supreme" or a lower court's name; empty means the Supreme Court for
+    court actions).
+    """
+
+    date: date
+    kind: str
+    by: str = ""
+    note: str = ""
+    court: str = ""
+    by_name: str = ""
+
+
+@attrs.frozen
+class Status:
+    """An authority's standing when a text was written (``as_of``) and today.
+
+    ``then`` and ``now`` are states such as "in force", "enjoined", "struck down", "overruled";
+    ``events`` are those after ``as_of`` up to ``today``; ``message`` says it in one line.
+    """
+
+    as_of: date
+    today: date
+    then: str
+    now: str
+    events: tuple[HistoryEvent, ...] = ()
+    message: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """True when the authority's state differs between ``as_of`` and today."""
+        return self.then != self.now
+
+
+@attrs.frozen
 class Authority:
     """One piece of law: a clause, a case, a statute section, a regulation, an order, a doctrine."""
 
@@ -70,6 +112,9 @@ class Authority:
     # postal code ("CA") or a locality.
     tier: str = "curated"
     jurisdiction: str = "US"
+    as_of: date | None = None
+    history: tuple[HistoryEvent, ...] = ()
+    pending: bool = False
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -112,6 +157,7 @@ class Annotation:
     matched_by: str = "name"
     claim: PenaltyClaim | None = None
     note: str = ""
+    status: Status | None = None
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -167,11 +213,12 @@ class Result:
 
         return render_html(self, options)
 
-    def to_markdown(self) -> str:
-        """The text with inline Markdown links around annotations that have one."""
-        from legal_annot.render.markdown import annotate_markdown_text
+    def to_markdown(self, options: HtmlOptions | None = None) -> str:
+        """The text as Markdown with its annotations added where they cover plain prose
+        (see :func:`legal_annot.annotate_markdown`; the same writer)."""
+        from legal_annot.render.markdown import render_markdown
 
-        return annotate_markdown_text(self.text, lambda _text: self.annotations)
+        return render_markdown(self, options)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json)."""

@@ -26,6 +26,10 @@ WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2
               "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _FOLD_RE = re.compile("[" + re.escape("".join(_FOLD) + WHITESPACE) + "]")
 _SPACE_RUN = regex.compile(r" {2,}")
+# A blank line (a paragraph break): its first line break folds to NUL, which no name, citation or
+# description runs across, instead of to a space.
+_BLANK_LINE = re.compile(r"\n[ \t\r\x0b\x0c]*\n")
+PARAGRAPH_BREAK = "\x00"
 _LOWER_CHUNK = 1 << 18
 
 
@@ -39,8 +43,19 @@ def fold(text: str) -> str:
         lowered = "".join(c if len(low := c.lower()) != 1 else low for c in text)
     # Replace each distinct character that needs folding with str.replace: as fast as one
     # re.sub, without re.sub's list of pieces (which cost ten times the text on long inputs).
+    breaks = [m.start() for m in _BLANK_LINE.finditer(lowered)] if "\n\n" in lowered or "\n\r" in lowered \
+        or "\n " in lowered or "\n\t" in lowered else []
     for char in set(_FOLD_RE.findall(lowered)):
         lowered = lowered.replace(char, _FOLD.get(char, " "))
+    if breaks:
+        chars = list(lowered) if len(breaks) > 64 else None
+        if chars is not None:
+            for at in breaks:
+                chars[at] = PARAGRAPH_BREAK
+            lowered = "".join(chars)
+        else:
+            for at in breaks:
+                lowered = f"{lowered[:at]}{PARAGRAPH_BREAK}{lowered[at + 1:]}"
     return lowered
 
 

@@ -21,7 +21,7 @@ LINK_PATTERNS = [re.compile(p) for p in (
     r"https://constitution\.congress\.gov/browse/(article|amendment)-\d+(/section-\d+)?(/clause-\d+)?/",
     r"https://www\.courtlistener\.com/c/[\w.']+/\d+/\d+/",
     r"https://www\.courtlistener\.com/\?q=\S+",
-    r"https://supreme\.justia\.com/cases/federal/us/\d+/\d+/",
+    r"https://supreme\.justia\.com/cases/federal/us/\d+/(\d+|\d{2}[-a]\d+)/",  # page, or docket (recent terms)
     r"https://www\.federalregister\.gov/(citation/\d+-FR-\d+|executive-order/\d+)",
     r"https://www\.govinfo\.gov/link/(plaw/\d+/public/\d+|statute/\d+/\d+|uscode/\d+/\w+(-\w+)?\?\S*)",
     # state legislatures' section pages (legal_annot.catalog.states) and Illinois's Act pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,7 +28,7 @@ def test_fold_phrase_trims_and_collapses() -> None:
 
 
 def test_collapsed_runs_map_back() -> None:
-    text = "a \r\n\r\n  Supremacy   Clause  x"
+    text = "a \r\n\t  Supremacy   Clause  x"
     norm = normalize(text)
     assert norm.text == "a supremacy clause x"
     i = norm.text.index("supremacy clause")
@@ -40,7 +41,12 @@ def test_every_folded_character_maps_to_its_original(text: str) -> None:
     norm = normalize(text)
     for i, ch in enumerate(norm.text):
         original = text[norm.to_original(i)]
-        assert ch == fold(original) or (ch == " " and original.isspace())
+        assert ch == fold(original) or (ch == " " and original.isspace()) or (ch == "\x00" and original == "\n")
+
+
+@pytest.mark.parametrize("text", ["a\n\nb", "a\n \t\nb", "a\r\n\r\nb", "a \n\n\n b"])
+def test_a_blank_line_folds_to_a_break_not_a_space(text: str) -> None:
+    assert "\x00" in normalize(text).text and "\x00" not in normalize(text.replace("\n", " ")).text
 
 
 @given(st.text(alphabet=st.sampled_from("ab \n\t\u00a0"), max_size=60), st.data())

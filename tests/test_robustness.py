@@ -81,6 +81,13 @@ ADVERSARIAL = {
     "dots": lambda n: ". " * (n // 2),
     "descriptions": lambda n: "conspire defraud harbor alien obstruct " * (n // 39),
     "durations_without_context": lambda n: "up to five years " * (n // 17),
+    # Shapes that do not repeat evenly enough to be cut into sentences: one endless sentence of
+    # citations and anaphors or penalties, a word list, many distinct case names.
+    "anaphor_chain": lambda n: "18 U.S.C. § 371, this law, " * (n // 27),
+    "penalty_chain": lambda n: "18 U.S.C. § 371 carries up to five years in prison; " * (n // 52),
+    "word_list": lambda n: "fbi " * (n // 4) + "lied to",
+    "distinct_case_names": lambda n: "".join(f"In Q{i}x v. State Department, the court ruled. "
+                                             for i in range(n // 48)),
 }
 
 

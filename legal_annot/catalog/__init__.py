@@ -2,7 +2,8 @@
 
 ``Catalog.default()`` reads the files shipped in ``catalog/data/authorities``; a user's own files
 are loaded with ``Catalog.from_files`` and layered over the defaults with ``extend`` (an entry
-with an id that already exists replaces the earlier one).
+with an id that already exists replaces the earlier one; an ``[[update]]`` table adds history to
+an existing entry without replacing it).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+import attrs
+
 from legal_annot.catalog.aliases import AliasExpander
+from legal_annot.catalog.history import Update, apply_update, link_history, read_updates
 from legal_annot.catalog.loader import read_file, read_variants
 from legal_annot.catalog.schema import Description, Entry
 from legal_annot.errors import CatalogError
@@ -34,9 +38,10 @@ def default_expander() -> AliasExpander:
 class Catalog:
     """An immutable, validated collection of catalog entries."""
 
-    __slots__ = ("_entries", "_by_id")
+    __slots__ = ("_entries", "_by_id", "_updates")
 
-    def __init__(self, entries: Iterable[Entry] = (), *, check_references: bool = True) -> None:
+    def __init__(self, entries: Iterable[Entry] = (), *, check_references: bool = True,
+                 updates: Iterable[Update] = ()) -> None:
         by_id: dict[str, Entry] = {}
         if isinstance(entries, (str, bytes)) or not isinstance(entries, Iterable):
             raise TypeError(f"Catalog() expects an iterable of catalog entries, not {type(entries).__name__}; "
@@ -49,6 +54,8 @@ class Catalog:
                 raise CatalogError(f"duplicate id, already defined in {by_id[entry.id].file}",
                                    file=entry.file, entry=entry.id, field="id")
             by_id[entry.id] = entry
+        self._updates = tuple(updates)
+        by_id = _with_history(by_id, check_references)
         self._entries = tuple(by_id.values())
         self._by_id = by_id
         self._check_aliases()
@@ -80,15 +87,25 @@ class Catalog:
             checked.append(Path(path))
         expander = default_expander()
         entries = [entry for path in checked for entry in read_file(path, expander)]
-        return cls(entries, check_references=False)
+        updates = [update for path in checked for update in read_updates(path)]
+        return cls(entries, check_references=False, updates=updates)
 
     def extend(self, other: Catalog) -> Catalog:
-        """A new catalog: this one with ``other`` layered on top (same id: ``other`` wins)."""
+        """A new catalog: this one with ``other`` layered on top (same id: ``other`` wins).
+
+        ``other``'s ``[[update]]`` tables then add their events to the merged entries.
+        """
         if not isinstance(other, Catalog):
             raise TypeError(f"Catalog.extend() expects a Catalog, not {type(other).__name__}; "
                             "load files with Catalog.from_files(paths)")
         merged = dict(self._by_id)
         merged.update(other._by_id)
+        for update in other._updates:
+            if update.id not in merged:
+                raise CatalogError("updates an id that is in no catalog layer", file=update.file,
+                                   entry=update.id, field="id")
+            entry = merged[update.id]
+            merged[update.id] = _evolve(entry, authority=apply_update(entry.authority, update))
         return Catalog(merged.values())
 
     @property
@@ -120,6 +137,7 @@ class Catalog:
     def __setstate__(self, entries: tuple[Entry, ...]) -> None:
         self._entries = entries
         self._by_id = {e.id: e for e in entries}
+        self._updates = ()
 
     def _check_aliases(self) -> None:
         """Two entries may share a name only as a declared generic name."""
@@ -140,3 +158,20 @@ class Catalog:
                 if ident not in self._by_id:
                     raise CatalogError(f"refers to unknown id {ident!r}", file=entry.file,
                                        entry=entry.id, field="related")
+
+
+def _evolve(entry: Entry, **changes: object) -> Entry:
+    return attrs.evolve(entry, **changes)
+
+
+def _with_history(by_id: dict[str, Entry], check: bool) -> dict[str, Entry]:
+    """Entries with each history event's ``by`` resolved and acting entries linked back."""
+    if not any(e.authority.history for e in by_id.values()):
+        return by_id
+
+    def fail(authority: Authority, message: str) -> CatalogError:
+        return CatalogError(message, file=by_id[authority.id].file, entry=authority.id, field="history")
+
+    linked = link_history((e.authority for e in by_id.values()), check=check, fail=fail)
+    return {ident: entry if linked[ident] is entry.authority else _evolve(entry, authority=linked[ident])
+            for ident, entry in by_id.items()}

@@ -16,6 +16,7 @@ import regex
 from legal_annot.catalog.aliases import AliasExpander
 from legal_annot.catalog.citations import parse_citation
 from legal_annot.catalog.states import STATES, state_of
+from legal_annot.catalog.history import read_date, read_history
 from legal_annot.catalog.links import courtlistener_search, links_for
 from legal_annot.catalog.schema import Description, Entry
 from legal_annot.errors import CatalogError
@@ -51,6 +52,9 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], bool, str]] = {
     "plain_aliases": (list, False, "a list of names that count in any case, even for a proper_noun entry"),
     "sections": (dict, False, "a table of the Act's section numbers and the code citation each is at"),
     "jurisdiction": (str, False, "'US' (the default), a state's postal code such as 'CA', or a locality"),
+    "as_of": (object, False, "the date the summary was last checked against its source, as YYYY-MM-DD"),
+    "pending": (bool, False, "true while litigation about the authority is pending (as of as_of)"),
+    "history": (list, False, "a list of {date, kind, by, note} event tables, in date order"),
     "examples": (list, True, "a list of sentences that must match"),
     "near_misses": (list, False, "a list of sentences that must not match"),
 }
@@ -178,7 +182,23 @@ def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -
         if not isinstance(table, dict) or set(table) != {"label", "url"}:
             raise reader.fail("links", "each link must be a table with exactly 'label' and 'url'")
         links[table["url"]] = Link(str(table["label"]), reader.url("links", str(table["url"])))
-    return tuple(links.values())
+    return _justia_as_checked(links, reader.raw.get("source"))
+
+
+_JUSTIA = regex.compile(r"https://supreme\.justia\.com/cases/federal/us/(\d+)/[^/\s]+/?")
+
+
+def _justia_as_checked(links: dict[str, Link], source: object) -> tuple[Link, ...]:
+    """Justia files recent terms' opinions by docket number (``/us/603/22-451/``), not by page:
+    when the entry's checked source is a Justia page of the same volume, link to it instead."""
+    found = _JUSTIA.fullmatch(source) if isinstance(source, str) else None
+    if found is None:
+        return tuple(links.values())
+    out = []
+    for link in links.values():
+        same = _JUSTIA.fullmatch(link.url)
+        out.append(Link(link.label, source) if same and same.group(1) == found.group(1) else link)
+    return tuple(dict((link.url, link) for link in out).values())
 
 
 def _sections(reader: _Reader) -> tuple[tuple[str, str], ...]:
@@ -238,13 +258,17 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     plain = reader.strings("plain_aliases")
     declared = ((name,) if reader.get("match_name", True) else ()) + (*reader.strings("aliases"), *plain)
     description = reader.get("description")
+    as_of = read_date(raw["as_of"], lambda m: reader.fail("as_of", m), "as_of") if "as_of" in raw else None
+    history = read_history(reader.get("history", []), lambda m: reader.fail("history", m), as_of)
     entry = Entry(
         authority=Authority(
             id=ident, kind=kind, name=name, citation=citation, parallel_citations=parallel, year=year,
             summary=summary, links=_links(reader, citations if federal else (), name, kind),
             source=reader.url("source", reader.get("source")), aliases=declared,
             penalties=tuple(_penalty(reader, t) for t in reader.get("penalties", [])),
-            related=reader.strings("related"), jurisdiction=jurisdiction,
+            jurisdiction=jurisdiction,
+            related=reader.strings("related"), as_of=as_of, history=history,
+            pending=reader.get("pending", False),
         ),
         file=file,
         aliases=expander.expand_all(declared),
@@ -273,9 +297,9 @@ def read_file(path: Path, expander: AliasExpander) -> list[Entry]:
         raise CatalogError(f"is not UTF-8 text: {exc.reason} at byte {exc.start}", file=name) from None
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"is not valid TOML: {exc}", file=name) from None
-    entries = data.get("authority")
-    if not isinstance(entries, list) or set(data) - {"authority"}:
-        raise CatalogError("expected only [[authority]] tables at the top level", file=name)
+    entries = data.get("authority", [] if "update" in data else None)
+    if not isinstance(entries, list) or set(data) - {"authority", "update"}:
+        raise CatalogError("expected only [[authority]] (and [[update]]) tables at the top level", file=name)
     return [read_entry(name, raw, i, expander) for i, raw in enumerate(entries)]
 
 

@@ -1,8 +1,9 @@
 """Link "this law", "that statute", "the provision" to the authority named just before.
 
 The phrases are found in the shared scan; an antecedent is the nearest earlier mention of a
-statute, regulation or clause starting in the same sentence or the two before it. Without one,
-nothing is annotated: "this law" alone explains nothing.
+statute, regulation or clause starting in the same sentence or the two before it, and at most
+WINDOW characters back (a text without sentence ends must not make each anaphor read every earlier
+mention). Without one, nothing is annotated: "this law" alone explains nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ ANAPHORS = tuple(
 LAW_KINDS = frozenset({Kind.STATUTE, Kind.REGULATION})  # what "this law" / "the statute" can mean
 PROVISION_KINDS = LAW_KINDS | {Kind.CONSTITUTION}  # "that provision" may also be a clause
 SENTENCES_BACK = 2
+WINDOW = 600  # characters: how far back an antecedent may start, whatever the sentences say
 CONFIDENCE = 0.6
 
 
@@ -49,9 +51,11 @@ def anaphora_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mentio
 def _antecedent(doc: Document, mentions: Sequence[Mention], hit: PhraseHit, before: int,
                 kinds: frozenset[Kind]) -> Mention | None:
     """The mention of one of ``kinds`` ending last before ``hit``, starting in its sentence or
-    one of the SENTENCES_BACK before it; ``mentions[:before]`` start before the anaphor."""
+    one of the SENTENCES_BACK before it, within WINDOW characters; ``mentions[:before]`` start
+    before the anaphor. Mentions are sorted by start, so the walk stops at the first one starting
+    before the window: it reads only the mentions of the window."""
     sentence = doc.sentences.index(hit.start)
-    earliest = doc.sentences.bounds(max(0, sentence - SENTENCES_BACK))[0]
+    earliest = max(doc.sentences.bounds(max(0, sentence - SENTENCES_BACK))[0], hit.start - WINDOW)
     best = None
     i = before
     while i > 0:

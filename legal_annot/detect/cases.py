@@ -6,7 +6,9 @@ case-law search, and a lower confidence than a catalog match.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+import ahocorasick
 import regex
 
 from legal_annot.catalog.links import courtlistener_search
@@ -186,15 +188,35 @@ def case_short_form_mentions(doc: Document, mentions: Sequence[Mention]) -> list
             continue
         forms[key] = authority
         first_seen[authority.id] = mention.end
+    if not forms:
+        return []
+    # One automaton pass for every name from the first name's end (a pattern per name, each
+    # scanning the rest of the text, made many names quadratic); each place found is then
+    # checked by a pattern that only looks at the words around it.
+    names = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for word in forms:
+        names.add_word(word, word)
+    names.make_automaton()
     out = []
-    for word, authority in forms.items():
-        w = regex.escape(word)
-        pattern = regex.compile(
-            rf"(?:(?<=\b(?:[Ii]n|[Uu]nder|[Cc]iting|[Oo]verturn\w*|[Oo]verrul\w*|[Aa]fter)\s){w}\b(?!\s+v\b)"
-            rf"|\b{w}(?=\s+(?:case|decision|ruling|opinion|precedent)\b|['’]s\s+(?:holding|framework|rule|test|reasoning|logic)\b))")
-        for match in pattern.finditer(doc.text, first_seen[authority.id]):
-            fstart, fend = doc.folded_span(match.start(), match.end())
-            out.append(Mention(match.start(), match.end(), Kind.CASE, "short_name", (), (NAME_SHORT,),
-                               authority=authority, note=f"short form of {authority.name}",
-                               folded_start=fstart, folded_end=fend))
+    text = doc.text
+    for last, word in names.iter(text, min(first_seen.values())):
+        start, end = last + 1 - len(word), last + 1
+        authority = forms[word]
+        if start < first_seen[authority.id] or not _short_form_at(len(word)).match(text, start):
+            continue
+        fstart, fend = doc.folded_span(start, end)
+        out.append(Mention(start, end, Kind.CASE, "short_name", (), (NAME_SHORT,),
+                           authority=authority, note=f"short form of {authority.name}",
+                           folded_start=fstart, folded_end=fend))
     return out
+
+
+@lru_cache(maxsize=64)
+def _short_form_at(length: int) -> regex.Pattern[str]:
+    """Whether the ``length`` characters at a place are a short form: after "In", "Under",
+    "Citing" ... (and not followed by "v"), or before "case", "decision", "'s holding" ..."""
+    w = rf".{{{length}}}"
+    return regex.compile(
+        rf"(?:(?<=\b(?:[Ii]n|[Uu]nder|[Cc]iting|[Oo]verturn\w*|[Oo]verrul\w*|[Aa]fter)\s){w}\b(?!\s+v\b)"
+        rf"|\b{w}(?=\s+(?:case|decision|ruling|opinion|precedent)\b|['’]s\s+(?:holding|framework|rule|test|reasoning|logic)\b))",
+        regex.DOTALL)

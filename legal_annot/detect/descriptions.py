@@ -8,21 +8,20 @@ the shared phrase scan; only sentences holding terms are examined.
 
 from __future__ import annotations
 
-from operator import itemgetter
+from collections import deque
 
 from legal_annot.catalog import Catalog
 from legal_annot.detect.phrases import TermHit, word_end
 from legal_annot.detect.term_codes import DescriptionLayout
 from legal_annot.document import Document, Mention
 
-_END = itemgetter(1)
-
-
 def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
                  window: int) -> tuple[int, int] | None:
     """The shortest run of hits covering every group, if it spans at most ``window`` words.
 
-    ``hits`` are (start, end, group) sorted by start; a classic minimum-window sweep.
+    ``hits`` are (start, end, group) sorted by start; a classic minimum-window sweep. A prefix
+    term's end runs to the end of its word, so ends are not sorted: the run's end (the largest
+    end in it) is kept by a monotone deque, and the sweep stays linear in the number of hits.
     """
     if len(hits) == groups:  # the common case: one hit per group, so the window is all of them
         best = (hits[0][0], max(end for _, end, _ in hits))
@@ -31,15 +30,22 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
     covered = left = 0
     best: tuple[int, int] | None = None
     best_length = len(folded) + 1
+    largest: deque[tuple[int, int]] = deque()  # (index, end) of hits[left:right + 1], ends decreasing
     for right, (_, end, group) in enumerate(hits):
+        while largest and largest[-1][1] <= end:
+            largest.pop()
+        largest.append((right, end))
         if not count[group]:
             covered += 1
         count[group] += 1
         while covered == groups:
+            while largest[0][0] < left:
+                largest.popleft()
             start, _, left_group = hits[left]
-            if end - start < best_length:
-                best = (start, max(map(_END, hits[left:right + 1])))
-                best_length = best[1] - start
+            run_end = largest[0][1]
+            if run_end - start < best_length:
+                best = (start, run_end)
+                best_length = run_end - start
             count[left_group] -= 1
             if not count[left_group]:
                 covered -= 1

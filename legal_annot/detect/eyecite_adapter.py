@@ -29,6 +29,8 @@ from eyecite.models import (
 )
 from eyecite.tokenizers import EXTRACTORS
 
+from legal_annot.detect.eyecite_tokenizer import WindowTokenizer, install_court_lookup, is_case_reporter
+
 # eyecite warns through logging about overlaps it resolves anyway; without a handler Python would
 # print those to stderr. A NullHandler (what libraries are meant to add) keeps them for callers
 # who configure logging and out of everyone else's terminal.
@@ -71,13 +73,6 @@ class FoundCase:
     pin_cite: str | None
 
 
-def _is_case_reporter(extractor: object) -> bool:
-    """Whether an eyecite extractor reads case reporters (not statutes or journals)."""
-    extra = getattr(extractor, "extra", None) or {}
-    editions = [*extra.get("exact_editions", ()), *extra.get("variation_editions", ())]
-    return any(getattr(edition.reporter, "source", "") == "reporters" for edition in editions)
-
-
 # What may stand right before a case reporter: a volume ("521 U.S."), a blank volume
 # ("___ U.S. ___", "- U.S. -") or a neutral citation's year ("2019-Ohio-1234").
 _BEFORE_REPORTER = "0123456789_-\u2013\u2014"
@@ -90,7 +85,7 @@ def _reporter_filter() -> list[tuple[ahocorasick.Automaton, bool]]:
     reporter-like strings of prose ("the U.S. Army") and only candidates reach Python."""
     sensitive = ahocorasick.Automaton()
     insensitive = ahocorasick.Automaton()
-    for extractor in filter(_is_case_reporter, EXTRACTORS):
+    for extractor in filter(is_case_reporter, EXTRACTORS):
         for string in extractor.strings or ():
             key = _WHITESPACE.sub("", string)
             if not key:
@@ -111,6 +106,10 @@ class CaseCitationFinder:
 
     def __init__(self) -> None:
         self._filters = _reporter_filter()
+        # eyecite runs its extractors only near these places, in a fixed order (the same answer
+        # under any hash seed); its court lookup is swapped for an equivalent that is built once.
+        self._tokenizer = WindowTokenizer(self.citation_places)
+        install_court_lookup()
 
     def citation_places(self, text: str) -> list[int]:
         """Offsets in ``text`` where a case citation may start (superset of eyecite's): a case
@@ -154,7 +153,7 @@ class CaseCitationFinder:
             first = bisect_left(places, offset)
             if first == len(places) or places[first] >= offset + len(piece):
                 continue
-            for citation in eyecite.get_citations(piece):
+            for citation in eyecite.get_citations(piece, tokenizer=self._tokenizer):
                 if isinstance(citation, CaseCitation | IdCitation | SupraCitation | ReferenceCitation):
                     citations.append((offset, piece, citation))
         if not citations:

@@ -103,16 +103,20 @@ def _consistent(penalties: Sequence[Penalty], years: float | None, life: bool, m
 def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[int],
                   position: int) -> Mention | None:
     """The statute nearest ``position`` in its sentence, else the last one of the previous
-    sentence. ``statutes`` are sorted by folded start, ``starts`` are those starts."""
+    sentence. ``statutes`` are sorted by folded start, ``starts`` are those starts: the nearest
+    is one of the two around ``position`` (found by bisection), so a sentence with thousands of
+    statutes costs no more than one with a single statute."""
     sentence = doc.sentences.index(position)
     lo, hi = doc.sentences.bounds(sentence)
-    same = statutes[bisect_left(starts, lo):bisect_left(starts, hi)]
-    if same:
-        return min(same, key=lambda m: abs(m.folded_start - position))
-    if sentence == 0:
+    first, end = bisect_left(starts, lo), bisect_left(starts, hi)
+    if first < end:
+        k = bisect_left(starts, position, first, end)
+        around = [statutes[i] for i in (k - 1, k) if first <= i < end]
+        return min(around, key=lambda m: abs(m.folded_start - position))
+    if sentence == 0 or first == 0:
         return None
-    previous = statutes[bisect_left(starts, doc.sentences.bounds(sentence - 1)[0]):bisect_left(starts, lo)]
-    return previous[-1] if previous else None
+    previous = statutes[first - 1]  # the last statute starting before this sentence
+    return previous if previous.folded_start >= doc.sentences.bounds(sentence - 1)[0] else None
 
 
 def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Catalog) -> list[Mention]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import ahocorasick
@@ -140,6 +140,7 @@ class PhraseScanner:
         self._automaton = automaton
         self._layout = layout
         self.size = len(table)
+        self._longest = max(map(len, table), default=0)
         self.codes_terms = any(r.role in DESCRIPTION_ROLES for rs in table.values() for r in rs)
 
     def scan(self, folded: str, edges: Sequence[int] | None = None) -> Hits:
@@ -157,20 +158,22 @@ class PhraseScanner:
         lo = hi = -1
         sentence: list[TermHit] = []
         keep = sentence.append
-        # A space appended (the automaton never sees it) stands in for both ends of the text,
-        # so no match needs a bounds check: text[-1] and text[len(folded)] are that space.
-        text = folded + " "
-        for end_index, (length, named, cues, prefix, terms, word_start, word_end) in self._automaton.iter(folded):
+        # A match at either end of the text has nothing before or after it (the checks below
+        # read the folded text itself: a padded copy would cost another byte per character).
+        last = len(folded) - 1
+        matches = (self._automaton.iter(folded) if len(folded) <= CHUNK
+                   else _chunked(self._automaton, folded, self._longest))
+        for end_index, (length, named, cues, prefix, terms, word_start, word_end) in matches:
             start = end_index - length
             # A phrase starting or ending with a word character must not continue a word (a
             # space, the commonest neighbour, is tested first).
-            if word_start:
-                before = text[start - 1]
+            if word_start and start:
+                before = folded[start - 1]
                 if before != " " and (before.isalnum() or before == "_"):
                     continue
             code = terms
-            if word_end:
-                after = text[end_index + 1]
+            if word_end and end_index < last:
+                after = folded[end_index + 1]
                 if after != " " and (after.isalnum() or after == "_"):
                     if prefix is None:
                         continue
@@ -193,6 +196,22 @@ class PhraseScanner:
         if self._layout.complete(mask):
             add_described(DescribedSentence(lo, hi, mask, sentence))
         return hits
+
+
+# pyahocorasick copies a text into a buffer of four bytes a character before searching it: a long
+# text is searched by pieces of CHUNK characters, each with the longest phrase's length of the
+# piece before it, so the automaton is in the same state at each piece's own first character.
+CHUNK = 1 << 20
+
+
+def _chunked(automaton: ahocorasick.Automaton, folded: str, longest: int) -> Iterator[tuple[int, object]]:
+    """``automaton.iter(folded)``, the same matches in the same order, one piece at a time."""
+    for own_start in range(0, len(folded), CHUNK):
+        piece_start = max(0, own_start - longest)
+        for end_index, value in automaton.iter(folded[piece_start:own_start + CHUNK]):
+            end_index += piece_start
+            if end_index >= own_start:  # matches ending earlier were found with the piece before
+                yield end_index, value
 
 
 def word_end(folded: str, position: int) -> int:

@@ -3,6 +3,7 @@ piece of document or catalog text happens here and only here."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import attrs
@@ -10,6 +11,44 @@ import attrs
 from legal_annot.models import Annotation
 
 SAFE_SCHEMES = ("https://", "http://")
+# Elements that may wrap prose: inline phrasing elements whose content is ordinary text (never
+# raw text, void, form or table elements), and custom elements (a hyphen in the name).
+PHRASING = frozenset({"a", "abbr", "b", "bdi", "cite", "data", "dfn", "em", "i", "ins", "mark", "q", "s",
+                      "small", "span", "strong", "sub", "sup", "time", "u"})
+_TAG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_ATTRIBUTE = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*")
+_CLASS = re.compile(r"[A-Za-z_][-A-Za-z0-9_]*")
+
+
+def _tag_name(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if not isinstance(value, str) or not _TAG.fullmatch(value) or (value not in PHRASING and "-" not in value):
+        raise ValueError(f"HtmlOptions.{attribute.name} must be an inline element name such as 'a', 'span' or "
+                         f"'mark' (or a custom element like 'legal-ref'), not {value!r}")
+
+
+def _class_name(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if not isinstance(value, str) or not _CLASS.fullmatch(value):
+        raise ValueError(f"HtmlOptions.class_name must be one CSS class name (letters, digits, '-', '_'), "
+                         f"not {value!r}")
+
+
+def _extra(value: object) -> object:
+    if isinstance(value, (list, tuple)) and all(isinstance(p, (list, tuple)) for p in value):
+        return tuple(tuple(pair) for pair in value)
+    return value
+
+
+def _extra_attributes(_instance: object, _attribute: attrs.Attribute, value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(p, tuple) and len(p) == 2 for p in value):
+        raise ValueError("HtmlOptions.extra_attributes must be (name, value) pairs, "
+                         f"such as (('data-source', 'wire'),), not {value!r}")
+    for name, text in value:
+        if not isinstance(name, str) or not _ATTRIBUTE.fullmatch(name) or name.lower().startswith("on"):
+            raise ValueError(f"HtmlOptions.extra_attributes: {name!r} is not an allowed attribute name "
+                             "(letters, digits, '-', '_', ':', '.'; no event handlers)")
+        if not isinstance(text, str):
+            raise TypeError(f"HtmlOptions.extra_attributes: the value of {name!r} must be a str, "
+                            f"not {type(text).__name__}")
 
 
 @attrs.frozen
@@ -18,14 +57,18 @@ class HtmlOptions:
 
     ``class_name`` is the base class (the kind is added as ``{class_name}--{kind}``); ``link_tag``
     is used when the annotation has a link and contains no other annotation, ``plain_tag``
-    otherwise; ``extra_attributes`` are added to every element (values are escaped).
+    otherwise (both inline elements, or custom elements); ``extra_attributes`` are (name, value)
+    pairs added to every element (values are escaped; event handlers are refused). Bad values
+    raise ValueError/TypeError naming the field.
     """
 
-    class_name: str = "legal-annot"
-    link_tag: str = "a"
-    plain_tag: str = "span"
-    link_target: str | None = None
-    extra_attributes: tuple[tuple[str, str], ...] = ()
+    class_name: str = attrs.field(default="legal-annot", validator=_class_name)
+    link_tag: str = attrs.field(default="a", validator=_tag_name)
+    plain_tag: str = attrs.field(default="span", validator=_tag_name)
+    link_target: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    extra_attributes: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_extra, validator=_extra_attributes)
 
 
 def tooltip(annotation: Annotation) -> str:
@@ -50,6 +93,8 @@ def tooltip(annotation: Annotation) -> str:
         parts.append(f"Stated penalty {verdict} the statute{limit}.")
     if annotation.note:
         parts.append(annotation.note[0].upper() + annotation.note[1:] + ".")
+    if annotation.status is not None and annotation.status.message:
+        parts.append(f"Status: {annotation.status.message}.")
     return " ".join(parts)
 
 
@@ -69,7 +114,11 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
     href = link_of(annotation)
     tag = options.link_tag if href and not contains_others else options.plain_tag
     kind = annotation.kind.value
-    attributes: list[tuple[str, str]] = [("class", f"{options.class_name} {options.class_name}--{kind}")]
+    classes = f"{options.class_name} {options.class_name}--{kind}"
+    status = annotation.status
+    if status is not None and (status.changed or status.now != "in force"):
+        classes += f" {options.class_name}--{'status-changed' if status.changed else 'not-in-force'}"
+    attributes: list[tuple[str, str]] = [("class", classes)]
     if tag == options.link_tag and href:
         attributes.append(("href", href))
         if options.link_target:
@@ -88,7 +137,11 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
         attributes.append(("data-candidates", " ".join(c.id for c in annotation.candidates)))
     if annotation.claim is not None:
         attributes.append(("data-consistent", str(annotation.claim.consistent).lower()))
+    if status is not None:
+        attributes.append(("data-status", status.now))
     attributes.append(("data-confidence", f"{annotation.confidence:.2f}"))
+    if annotation.matched_by:
+        attributes.append(("data-matched-by", str(annotation.matched_by)))
     attributes += list(options.extra_attributes)
     rendered = " ".join(f'{name}="{escape(value, quote=True)}"' for name, value in attributes)
     return f"<{tag} {rendered}>", f"</{tag}>"

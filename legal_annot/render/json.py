@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import functools
 import json
+from datetime import date
 from typing import Any
 
 import attrs
 
 from legal_annot.errors import LegalAnnotError
-from legal_annot.models import Annotation, Authority, Kind, Link, Penalty, PenaltyClaim, Result
+from legal_annot.models import Annotation, Authority, HistoryEvent, Kind, Link, Penalty, PenaltyClaim, Result, Status
 from legal_annot.render.elements import tooltip
 
 SCHEMA = "https://legal-annot.example/schema/result-v1.json"
@@ -34,6 +35,8 @@ def _plain(value: Any, memo: dict[int, Any]) -> Any:
         return value.value
     if isinstance(value, _SCALARS):
         return value
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, tuple | list):
         return [_plain(v, memo) for v in value]
     names = _field_names(type(value))
@@ -69,7 +72,21 @@ def _authority(data: dict[str, Any]) -> Authority:
         source=data.get("source"), aliases=tuple(data.get("aliases", ())),
         penalties=tuple(Penalty(**p) for p in data.get("penalties", ())), related=tuple(data.get("related", ())),
         tier=data.get("tier", "curated"), jurisdiction=data.get("jurisdiction", "US"),
+        as_of=date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
+        history=_events(data.get("history", ())), pending=data.get("pending", False),
     )
+
+
+def _events(items: Any) -> tuple[HistoryEvent, ...]:
+    return tuple(HistoryEvent(**{**e, "date": date.fromisoformat(e["date"])}) for e in items)
+
+
+def _status(data: dict[str, Any] | None) -> Status | None:
+    if not data:
+        return None
+    return Status(as_of=date.fromisoformat(data["as_of"]), today=date.fromisoformat(data["today"]),
+                  then=data["then"], now=data["now"], events=_events(data.get("events", ())),
+                  message=data.get("message", ""), notes=tuple(data.get("notes", ())))
 
 
 def _annotation(data: dict[str, Any]) -> Annotation:
@@ -84,7 +101,7 @@ def _annotation(data: dict[str, Any]) -> Annotation:
             stated=claim["stated"], stated_years=claim.get("stated_years"), stated_life=claim.get("stated_life", False),
             maximum=Penalty(**claim["maximum"]) if claim.get("maximum") else None, consistent=claim.get("consistent"),
         ) if claim else None,
-        note=data.get("note", ""),
+        note=data.get("note", ""), status=_status(data.get("status")),
     )
 
 
@@ -123,6 +140,9 @@ def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> 
         if ann.authority is not None:
             body += [{"type": "SpecificResource", "purpose": "identifying", "source": link.url}
                      for link in ann.authority.links[:1]]
+        if ann.status is not None:
+            body.append({"type": "TextualBody", "purpose": "assessing", "value": ann.status.message,
+                         "format": "text/plain"})
         out.append({
             "@context": "http://www.w3.org/ns/anno.jsonld",
             "id": f"{source}#annotation-{i + 1}",

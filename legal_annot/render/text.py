@@ -35,6 +35,9 @@ def describe(annotation: Annotation) -> list[str]:
         lines.append(f"    penalty claim {claim.stated!r} is {verdict[claim.consistent]} the statutory maximum")
     if annotation.note:
         lines.append(f"    note: {annotation.note}")
+    if annotation.status is not None and annotation.status.message:
+        lines.extend(textwrap.wrap("status: " + annotation.status.message, 96,
+                                   initial_indent="    ", subsequent_indent="      "))
     return lines
 
 

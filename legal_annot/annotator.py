@@ -22,8 +22,8 @@ from legal_annot.detect.generated import TierStage
 from legal_annot.detect.names import NamedMentions
 from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
 from legal_annot.detect.phrases import PhraseScanner
-from legal_annot.detect.state_citations import StateCitations
 from legal_annot.detect.roles import DESCRIPTION_ROLES, NAME_ROLES
+from legal_annot.detect.state_citations import StateCitations
 from legal_annot.detect.statutes import ANCHORS as CITATION_ANCHORS
 from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation_mentions
 from legal_annot.document import Document, Mention

@@ -15,10 +15,10 @@ import regex
 
 from legal_annot.catalog.aliases import AliasExpander
 from legal_annot.catalog.citations import parse_citation
-from legal_annot.catalog.states import STATES, state_of
 from legal_annot.catalog.history import read_date, read_history
 from legal_annot.catalog.links import courtlistener_search, links_for
 from legal_annot.catalog.schema import Description, Entry
+from legal_annot.catalog.states import STATES, state_of
 from legal_annot.errors import CatalogError
 from legal_annot.models import Authority, Kind, Link, Penalty
 from legal_annot.normalize import fold_phrase

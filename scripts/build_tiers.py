@@ -67,12 +67,13 @@ def title_case(text: str) -> str:
 def usual_party(party: str) -> str:
     """The party as a case is usually named: no 'et al.', no role after a comma, a person by surname."""
     party = re.sub(r",?\s+et\s+al\.?.*$", "", party.strip(), flags=re.I)
+    company = re.search(r",\s*(?:INC|CORP|CO|LTD|L\.?L\.?C|L\.?P)\b", party.upper()) is not None
     party = party.split(",")[0].strip()
     upper = party.upper()
     tokens = upper.split()
     if upper in _STATES or not tokens:
         return title_case(party)
-    if 2 <= len(tokens) <= 4 and not any(t in _ORG for t in tokens):
+    if 2 <= len(tokens) <= 4 and not company and not any(t in _ORG for t in tokens):
         while len(tokens) > 1 and tokens[-1] in _SUFFIX:
             tokens.pop()
         if len(tokens[-1].rstrip(".")) > 1:

@@ -40,6 +40,8 @@ def _entry(tmp_path: Path, jurisdiction: str = "CA", citation: str = "", links: 
      "Tex. Penal Code Ann. § 19.02", "TX", "https://statutes.capitol.texas.gov/Docs/PE/htm/PE.19.htm#19.02"),
     ("Prosecutors cited Mass. Gen. Laws ch. 265, § 1 in the filing.", "Mass. Gen. Laws ch. 265, § 1", "MA", None),
     ("Prosecutors cited Ga. Code Ann. § 16-5-1 in the filing.", "Ga. Code Ann. § 16-5-1", "GA", None),
+    # the state's name earlier in the same phrase must not hide the citation
+    ("The judge blocked the Idaho Defense of Life Act (Idaho Code § 18-622) in part.", "Idaho Code § 18-622", "ID", None),
 ])
 def test_state_citations_are_statutes_with_jurisdiction(annotator: Annotator, text: str, cited: str, state: str,
                                                         url: str | None) -> None:

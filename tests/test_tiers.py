@@ -106,6 +106,12 @@ def test_case_name_becomes_the_decision_with_its_short_form(annotator: Annotator
     assert cases[1].authority == authority
 
 
+def test_case_name_with_a_shortened_second_party(annotator: Annotator) -> None:
+    text = "The justices ruled in Federal Energy Administration v. Algonquin that the statute was valid."
+    [case] = [a for a in annotator.annotate(text) if a.kind is Kind.CASE]
+    assert case.authority.citation == "426 U.S. 548" and case.authority.tier == "generated"
+
+
 def test_case_citation_becomes_the_decision(annotator: Annotator) -> None:
     result = annotator.annotate("See 569 U.S. 278 (2013).")
     assert result[0].authority.name == "Bowman v. Monsanto Company" and result[0].authority.tier == "generated"

@@ -128,15 +128,21 @@ class Tiers:
     """Lookups into the generated tiers; each table is loaded on its first use."""
 
     @functools.cached_property
-    def _cases(self) -> tuple[dict[str, CaseRow], dict[str, list[CaseRow]]]:
+    def _cases(self) -> tuple[dict[str, CaseRow], dict[str, list[CaseRow]], dict[str, list[CaseRow]]]:
+        """By U.S. cite; by name key; by the key with the second party cut to its first word, for
+        news that shortens it ("Federal Energy Administration v. Algonquin" for "... Algonquin SNG")."""
         by_cite: dict[str, CaseRow] = {}
         by_key: dict[str, list[CaseRow]] = {}
+        by_short: dict[str, list[CaseRow]] = {}
         for cite, name, caption, date, docket, _term in _rows("cases.tsv.gz"):
             row = CaseRow(cite, name, caption, date, docket)
             by_cite[cite] = row
             if key := case_key(name):
                 by_key.setdefault(key, []).append(row)
-        return by_cite, by_key
+                first, _, second = key.partition(" v ")
+                if " " in second:
+                    by_short.setdefault(f"{first} v {second.split()[0]}", []).append(row)
+        return by_cite, by_key, by_short
 
     @functools.cached_property
     def sections(self) -> dict[tuple[str, str], str]:
@@ -151,8 +157,18 @@ class Tiers:
         return self._cases[0].get(cite)
 
     def cases_by_name(self, name: str) -> list[CaseRow]:
-        """Every decision whose usual name reduces to the same key (several when the name is common)."""
-        return self._cases[1].get(case_key(name), []) if case_key(name) else []
+        """Every decision whose usual name reduces to the same key (several when the name is common).
+        A one-word second party also matches a longer one that starts with it, when nothing matches
+        in full."""
+        key = case_key(name)
+        if not key:
+            return []
+        if rows := self._cases[1].get(key):
+            return rows
+        second = key.partition(" v ")[2]
+        if second and " " not in second:
+            return [r for r in self._cases[2].get(key, []) if case_key(r.name) != key]
+        return []
 
     def heading(self, title: int | str, section: str) -> str | None:
         return self.sections.get((str(title), section.casefold()))

@@ -52,8 +52,8 @@ class StateCitations:
                 if state is None or not section:
                     continue
                 lo, hi = cite.span()
-                if lo != 0:
-                    continue  # a later citation is read in its own window, not cut off in this one
+                if lo >= place.end() - place.start():
+                    continue  # a citation after this § is read in its own window, not cut off in this one
                 start, end = place.start() + lo, place.start() + hi
                 text = " ".join(doc.text[start:end].split())
                 fstart, fend = doc.folded_span(start, end)

@@ -16,6 +16,7 @@ from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.detect.act_sections import ActSections
 from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
 from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
+from legal_annot.detect.case_keys import CaseKeys
 from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short_form_mentions
 from legal_annot.detect.descriptions import DescriptionMentions
 from legal_annot.detect.generated import TierStage
@@ -29,15 +30,16 @@ from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation
 from legal_annot.document import Document, Mention
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
-from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping
+from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping, settle_appositives
 
 
 def _case_citations(catalog: Catalog) -> Detector:
     """eyecite and reporters-db take a quarter of a second to import: only when this stage is on."""
-    from legal_annot.detect.case_citations import case_citation_mentions
+    from legal_annot.detect.case_citations import ShortCiteIndex, case_citation_mentions
     from legal_annot.detect.eyecite_adapter import CaseCitationFinder
 
-    return partial(case_citation_mentions, catalog=catalog, index=CitationIndex(catalog), finder=CaseCitationFinder())
+    return partial(case_citation_mentions, catalog=catalog, index=CitationIndex(catalog), finder=CaseCitationFinder(),
+                   keys=CaseKeys(catalog), short_index=ShortCiteIndex(catalog))
 
 
 # Detectors see the document; linkers also see the mentions resolved so far. Each is made once
@@ -49,7 +51,7 @@ DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
     "act_sections": ActSections,
     "citations": lambda catalog: partial(citation_mentions, catalog=catalog, index=CitationIndex(catalog)),
     "cases": lambda catalog: _case_citations(catalog),
-    "case_names": lambda _catalog: case_name_mentions,
+    "case_names": lambda catalog: partial(case_name_mentions, keys=CaseKeys(catalog)),
     "descriptions": DescriptionMentions,
     "state_citations": StateCitations,
 }
@@ -79,6 +81,15 @@ class Annotator:
 
     def __init__(self, catalog: Catalog | None = None, kinds: Iterable[str | Kind] | None = None,
                  stages: Iterable[str] | None = None) -> None:
+        """Build the detectors once for ``catalog``; then :meth:`annotate` any number of texts.
+
+        ``catalog``: the authorities to find (default :meth:`Catalog.default`; layer your own with
+        ``Catalog.default().extend(Catalog.from_files(...))``). ``kinds``: keep only these kinds
+        (names or :class:`Kind`; default all). ``stages``: detector names from :data:`STAGES` to
+        run (default all). Building takes a moment, so make one Annotator and share it: it is
+        immutable, safe across threads, and pickles small for worker processes.
+        Raises TypeError for a catalog that is not a Catalog, ValueError for an unknown kind or stage.
+        """
         if catalog is not None and not isinstance(catalog, Catalog):
             raise TypeError(f"catalog must be a legal_annot.Catalog, not {type(catalog).__name__}")
         self._catalog = catalog if catalog is not None else Catalog.default()
@@ -121,7 +132,7 @@ class Annotator:
             found.extend(detect(doc))
         if self._tiers is not None:
             found = self._tiers.detect(doc, found)
-        mentions = select_non_overlapping(keep_short_names(found))
+        mentions = select_non_overlapping(keep_short_names(settle_appositives(found, doc.text)))
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
         if self._tiers is not None:
@@ -143,7 +154,7 @@ class Annotator:
             candidates=authorities if ambiguous else (),
             candidate_confidences=mention.scores if ambiguous else (),
             confidence=mention.confidence, matched_by=mention.how, claim=mention.claim,
-            note=mention.note,
+            note=mention.note, citation=mention.citation or None, case=mention.case,
         )
 
     def __getstate__(self) -> dict[str, object]:

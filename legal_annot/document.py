@@ -7,7 +7,7 @@ from functools import cached_property
 import attrs
 
 from legal_annot.detect.phrases import DescribedSentence, PhraseHit, PhraseScanner
-from legal_annot.models import Authority, Kind, PenaltyClaim
+from legal_annot.models import Authority, CaseDetails, Kind, PenaltyClaim
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences, line_sentence_starts
 
@@ -80,6 +80,8 @@ class Mention:
     note: str = ""
     folded_start: int = -1
     folded_end: int = -1
+    citation: str = ""  # the citation as the text pinpoints it, in standard form
+    case: CaseDetails | None = None  # a case citation's pin, court, year, parenthetical, docket
 
     @property
     def confidence(self) -> float:

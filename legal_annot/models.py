@@ -138,12 +138,27 @@ class PenaltyClaim:
 
 
 @attrs.frozen
+class CaseDetails:
+    """What a case citation says beyond the case itself: the pin cite ("935"), the court
+    ("scotus", "ca9"), the year, a trailing parenthetical ("holding that ...") and a docket number."""
+
+    pin: str | None = None
+    court: str | None = None
+    year: int | None = None
+    parenthetical: str | None = None
+    docket: str | None = None
+
+
+@attrs.frozen
 class Annotation:
     """One reference found in a text. ``[start, end)`` indexes the caller's original string.
 
     ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
     ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
     detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    ``citation`` is the citation as the text pinpoints it, in standard form ("18 U.S.C. §
+    924(c)(1)(A)"), beside ``authority`` (the section's entry); None when the text gives none.
+    ``case`` holds a case citation's pin cite, court, year, parenthetical and docket.
     """
 
     start: int
@@ -158,6 +173,8 @@ class Annotation:
     claim: PenaltyClaim | None = None
     note: str = ""
     status: Status | None = None
+    citation: str | None = None
+    case: CaseDetails | None = None
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -220,16 +237,17 @@ class Result:
 
         return render_markdown(self, options)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json)."""
+    def to_dict(self, *, compact: bool = False) -> dict[str, Any]:
+        """JSON-ready data, version 1 (schema: docs/schema/result-v1.schema.json); ``compact`` lists
+        each authority once and has annotations refer to it by id."""
         from legal_annot.render.json import result_to_dict
 
-        return result_to_dict(self)
+        return result_to_dict(self, compact=compact)
 
-    def to_json(self, *, indent: int | None = None) -> str:
+    def to_json(self, *, indent: int | None = None, compact: bool = False) -> str:
         from legal_annot.render.json import result_to_json
 
-        return result_to_json(self, indent=indent)
+        return result_to_json(self, indent=indent, compact=compact)
 
     @classmethod
     def from_json(cls, text: str) -> Result:

@@ -15,6 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate
 from operator import attrgetter
 
+import attrs
+import regex
+
 from legal_annot.document import Mention
 
 DIRECT, SHORT, CUED_SHORT, GENERIC_BASE = 0.95, 0.85, 0.75, 0.35
@@ -41,6 +44,35 @@ def rank_candidates(ids: Sequence[str], referenced: Mapping[str, int], cues: Map
     scores = tuple(round(min(-neg, 0.9), 3) for neg, _, _ in scored)
     decided = len(scores) == 1 or (scores[0] > scores[1] and scores[0] > GENERIC_BASE)
     return ranked, scores, decided
+
+
+_APPOSITIVE = regex.compile(r"\s*(?:,|\(|—|–|-{1,2})\s*$")
+_APPOSITIVE_GAP = 4  # ", " or " (" between a generic phrase and the citation that settles it
+
+
+def settle_appositives(mentions: Iterable[Mention], text: str) -> list[Mention]:
+    """A generic phrase followed by its citation ("an obstruction statute, 18 U.S.C. § 1512") means
+    what the citation cites: it becomes decided for that entry (or that built authority)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in ordered]
+    out = []
+    for mention in ordered:
+        if mention.how == "generic" and not mention.decided:
+            i = bisect_left(starts, mention.end)
+            for other in ordered[i:i + 4]:
+                if other.start - mention.end > _APPOSITIVE_GAP:
+                    break
+                if other.how == "citation" and _APPOSITIVE.fullmatch(text, mention.end, other.start):
+                    identity = identity_of(other)
+                    if other.entry_ids:
+                        mention = attrs.evolve(mention, entry_ids=other.entry_ids[:1], scores=(DIRECT,), decided=True,
+                                               note="settled by the citation that follows it")
+                    elif identity:
+                        mention = attrs.evolve(mention, entry_ids=(), authority=other.authority, scores=(DIRECT,),
+                                               decided=True, note="settled by the citation that follows it")
+                    break
+        out.append(mention)
+    return out
 
 
 def keep_short_names(mentions: Iterable[Mention]) -> list[Mention]:
@@ -104,8 +136,9 @@ def select_non_overlapping(mentions: Iterable[Mention]) -> list[Mention]:
         j = bisect_left(starts, container.end)  # first direct mention starting after it
         inside = chosen[i:j]
         if all(container.start <= m.start and m.end <= container.end for m in inside) and not (
-                len(inside) == 1 and (inside[0].start, inside[0].end) == (container.start, container.end)):
-            kept.append(container)
+                len(inside) == 1 and (inside[0].start, inside[0].end) == (container.start, container.end)) and not (
+                inside and all(identity_of(m) == identity_of(container) for m in inside)):
+            kept.append(container)  # (a description whose contents already name its authority adds nothing)
     return sorted(chosen + kept, key=lambda m: (m.start, -m.end))
 
 

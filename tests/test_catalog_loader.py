@@ -41,8 +41,30 @@ def test_user_file_layers_over_defaults(tmp_path: Path) -> None:
 
 def test_same_id_in_a_later_layer_replaces_the_entry(tmp_path: Path) -> None:
     body = VALID.replace('id = "user.rule"', 'id = "const.art6.cl2"')
-    catalog = Catalog.default().extend(Catalog.from_files([write(tmp_path, body)]))
+    with pytest.warns(UserWarning, match=r"replace ones with the same id: const\.art6\.cl2 \(from .*user\.toml\)"):
+        catalog = Catalog.default().extend(Catalog.from_files([write(tmp_path, body)]))
     assert catalog["const.art6.cl2"].name == "Widget Safety Rule"
+
+
+def test_a_new_id_layers_without_a_warning(tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Catalog.default().extend(Catalog.from_files([write(tmp_path, VALID)]))
+
+
+def test_every_invalid_entry_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    second = VALID.replace('id = "user.rule"', 'id = "user.two"').replace('kind = "statute"', 'kind = "treaty"')
+    third = VALID.replace('id = "user.rule"', 'id = "user.three"').replace('source = "https://', 'source = "ftp://')
+    with pytest.raises(CatalogError) as caught:
+        Catalog.from_files([write(tmp_path, VALID + second + third)])
+    message = str(caught.value)
+    assert "2 entries are invalid" in message and "'user.two'" in message and "'user.three'" in message
+    assert "'user.rule'" not in message and len(caught.value.problems) == 2
+    with pytest.raises(CatalogError, match="user.two") as one:
+        Catalog.from_files([write(tmp_path, VALID + second)])
+    assert "entries are invalid" not in str(one.value)
 
 
 @pytest.mark.parametrize(("edit", "field", "message"), [

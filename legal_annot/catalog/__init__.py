@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -91,7 +92,8 @@ class Catalog:
         return cls(entries, check_references=False, updates=updates)
 
     def extend(self, other: Catalog) -> Catalog:
-        """A new catalog: this one with ``other`` layered on top (same id: ``other`` wins).
+        """A new catalog: this one with ``other`` layered on top (same id: ``other`` wins, with a
+        UserWarning naming the replaced ids, since a user file shadowing a shipped entry is usually a slip).
 
         ``other``'s ``[[update]]`` tables then add their events to the merged entries.
         """
@@ -99,6 +101,10 @@ class Catalog:
             raise TypeError(f"Catalog.extend() expects a Catalog, not {type(other).__name__}; "
                             "load files with Catalog.from_files(paths)")
         merged = dict(self._by_id)
+        if replaced := [ident for ident in other._by_id if ident in merged]:
+            shown = ", ".join(f"{ident} (from {other._by_id[ident].file})" for ident in replaced[:5])
+            more = f" and {len(replaced) - 5} more" if len(replaced) > 5 else ""
+            warnings.warn(f"catalog entries replace ones with the same id: {shown}{more}", UserWarning, stacklevel=2)
         merged.update(other._by_id)
         for update in other._updates:
             if update.id not in merged:

@@ -300,7 +300,19 @@ def read_file(path: Path, expander: AliasExpander) -> list[Entry]:
     entries = data.get("authority", [] if "update" in data else None)
     if not isinstance(entries, list) or set(data) - {"authority", "update"}:
         raise CatalogError("expected only [[authority]] (and [[update]]) tables at the top level", file=name)
-    return [read_entry(name, raw, i, expander) for i, raw in enumerate(entries)]
+    found, problems = [], []
+    for i, raw in enumerate(entries):  # every invalid entry is reported, not only the first
+        try:
+            found.append(read_entry(name, raw, i, expander))
+        except CatalogError as exc:
+            problems.append(exc)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        error = CatalogError(f"{len(problems)} entries are invalid:\n" + "\n".join(f"  {p}" for p in problems), file=name)
+        error.problems = problems  # type: ignore[attr-defined]
+        raise error
+    return found
 
 
 def read_variants(path: Path) -> AliasExpander:

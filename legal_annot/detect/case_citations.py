@@ -5,16 +5,21 @@ gets an authority built from its parts (citation, parties, year) linking to the 
 
 from __future__ import annotations
 
+import regex
+
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.citations import CitationParts
 from legal_annot.catalog.links import courtlistener_citation, justia_us_reports
+
+from legal_annot.detect.case_keys import CaseKeys
 from legal_annot.detect.cases import _slug
 from legal_annot.detect.eyecite_adapter import UNRESOLVED, CaseCitationFinder, FoundCase
 from legal_annot.detect.statutes import CitationIndex
 from legal_annot.document import Document, Mention
-from legal_annot.models import Authority, Kind
+from legal_annot.models import Authority, CaseDetails, Kind
 
 FULL, SHORT, UNKNOWN_CASE = 0.95, 0.85, 0.6
+_PARENTHETICAL_REACH = 300  # a longer explanatory parenthetical stays out of the span
 
 
 def _party(name: str | None) -> str | None:
@@ -48,9 +53,63 @@ def _parts(found: FoundCase) -> CitationParts | None:
     return CitationParts("reporter", found.volume, found.page, reporter=found.reporter)
 
 
+class ShortCiteIndex:
+    """Catalog cases by reporter and volume, with the words of their names, to identify a short
+    cite ("Printz, 521 U.S. at 935") that has no full citation before it."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        from legal_annot.catalog.citations import parse_citation
+
+        by_volume: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = {}
+        for entry in catalog.entries:
+            if entry.authority.kind is not Kind.CASE:
+                continue
+            words = frozenset(regex.findall(r"[a-z0-9]+", " ".join((entry.authority.name, *entry.short_names)).lower()))
+            for citation in entry.authority.citations:
+                try:
+                    parts = parse_citation(citation)
+                except ValueError:
+                    continue
+                reporter = "U.S." if parts.family == "us_reports" else (parts.reporter or "")
+                if parts.volume is not None:
+                    by_volume.setdefault((reporter.replace(" ", ""), parts.volume), []).append((entry.id, words))
+        self._by_volume = by_volume
+
+    def lookup(self, found: FoundCase) -> tuple[str, ...]:
+        """The catalog case a short cite means: same reporter and volume, its antecedent word in the name."""
+        if not found.antecedent or found.volume is None or not found.reporter:
+            return ()
+        guess = frozenset(regex.findall(r"[a-z0-9]+", found.antecedent.lower())) - {"v", "in", "see"}
+        if not guess:
+            return ()
+        cases = self._by_volume.get((found.reporter.replace(" ", ""), found.volume), ())
+        return tuple(dict.fromkeys(i for i, words in cases if guess <= words))
+
+
+# Words eyecite may take into a case name that belong to the sentence ("In Smith v. Jones").
+_LEADING_WORD = regex.compile(r"(?:(?:In|in|See|see|Cf\.|Compare|Under|under|Also|also|But|and|And)\s+)+")
+
+
+# A bare "supra" opens its sentence or follows only a signal ("See supra, at 3"); "Gratz, supra"
+# names its case.
+_BARE_BEFORE = regex.compile(r"(?:^|[.;:!?)]\s+|\b(?:See|see|Cf\.|cf\.|But|but|Also|also)\s+)$")
+
+
+def _details(cite: FoundCase) -> CaseDetails | None:
+    pin = (cite.pin_cite or "").removeprefix("at ").strip(" ,") or None
+    parenthetical = cite.parenthetical.strip() if cite.parenthetical else None
+    if not (pin or cite.court or cite.year or parenthetical):
+        return None
+    return CaseDetails(pin=pin, court=cite.court, year=cite.year, parenthetical=parenthetical)
+
+
 def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIndex,
-                           finder: CaseCitationFinder) -> list[Mention]:
-    """One mention per case citation, every citation of a case carrying the same authority."""
+                           finder: CaseCitationFinder, keys: CaseKeys | None = None,
+                           short_index: ShortCiteIndex | None = None) -> list[Mention]:
+    """One mention per case citation, every citation of a case carrying the same authority. A full
+    cite whose page is blank ("603 U.S. ___") takes the catalog case of the name before it; a
+    short cite with no full one before it is identified by its volume and party word, or else
+    kept with a note and no link; a supra with nothing to refer to gives nothing."""
     found = finder.find(doc.text)
     if not found:
         return []
@@ -62,6 +121,8 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         parallel = previous_full is not None and doc.text[previous_full.end:cite.start].strip(" ,") == ""
         parts = _parts(cite)
         ids = index.lookup(parts)[0] if parts else ()
+        if not ids and keys is not None and cite.plaintiff and cite.defendant:
+            ids = keys.lookup(f"{_LEADING_WORD.sub('', cite.plaintiff)} v. {cite.defendant}")
         if parallel and previous_full is not None and previous_full.group in by_group:
             earlier = by_group[previous_full.group]
             if earlier[0] or not ids:
@@ -74,9 +135,24 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
     mentions = []
     for cite in found:
         ids, authority = by_group.get(cite.group, ((), None))
-        if not ids and authority is None and cite.group == UNRESOLVED:
+        orphan = not cite.full and not ids and authority is None  # no full citation before it
+        if orphan and cite.form == "supra" and not cite.antecedent and _BARE_BEFORE.search(
+                doc.text, max(0, cite.start - 40), cite.start):
+            continue  # a bare "supra," with nothing to refer to: not a reference we can show
+        if orphan and cite.form == "short" and short_index is not None:
+            ids = short_index.lookup(cite)
+        elif not ids and authority is None and cite.group == UNRESOLVED and cite.full:
             authority = _built_case(cite)
         start, end = cite.start, cite.end
+        leading = _LEADING_WORD.match(doc.text, start, end)
+        if leading and cite.full:
+            start = leading.end()
+        if orphan and cite.antecedent and doc.text.endswith(cite.antecedent + ", ", 0, start):
+            start -= len(cite.antecedent) + 2  # "Printz, 521 U.S. at 935" is one reference
+        if cite.parenthetical and len(cite.parenthetical) <= _PARENTHETICAL_REACH:
+            after = regex.match(r"\s*\(" + regex.escape(cite.parenthetical) + r"\)", doc.text[end:end + _PARENTHETICAL_REACH + 8])
+            if after:
+                end += after.end()
         if cite.full:
             confidence = FULL if ids else UNKNOWN_CASE
         else:
@@ -84,11 +160,16 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         note = {"id": "Id. refers to the case cited just before", "supra": "supra refers to a case cited earlier",
                 "short": "short citation of a case cited earlier", "reference": "refers back to a case cited earlier"
                 }.get(cite.form, "")
-        if not ids and authority is None:
+        if orphan and ids:
+            note = f"short citation of {catalog[ids[0]].name}, with no full citation before it"
+        elif orphan and cite.form == "short":
+            note = "short citation with no full citation before it; the case could not be identified"
+        elif not ids and authority is None:
             note = "eyecite found this citation but could not tell which case it means"
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "citation", ids, (confidence,), decided=True,
-                                authority=authority, note=note, folded_start=fstart, folded_end=fend))
+                                authority=authority, note=note, folded_start=fstart, folded_end=fend,
+                                case=_details(cite)))
     return mentions
 
 

@@ -12,11 +12,12 @@ import ahocorasick
 import regex
 
 from legal_annot.catalog.links import courtlistener_search
+from legal_annot.detect.case_keys import CaseKeys
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
-from legal_annot.models import Authority, Kind
+from legal_annot.models import Authority, CaseDetails, Kind
 
-NAME_ONLY, NAME_SHORT = 0.6, 0.55
+NAME_ONLY, NAME_SHORT, CATALOG_VARIANT = 0.6, 0.55, 0.9
 CASE_ANCHOR = "versus"
 ANCHORS = ("v.", "vs.", "vs")  # a bare "v" ("Smith v Jones") is too rare to scan every letter v for
 
@@ -44,6 +45,9 @@ _LEGAL_CUE = regex.compile(
     r"verdict|decision|decided|precedent|opinion|argued|plaintiffs?|defendants?|litigation|filed|"
     r"overturn\w*|overrul\w*|holding|held|dissent\w*|majority|docket|petition\w*|certiorari)\b", regex.I)
 _CUE_REACH = 300
+# A docket cite after the name: "Oregon v. Trump, No. 25-5678 (9th Cir. 2025)".
+_DOCKET = regex.compile(r",?\s*No\.\s*(?P<docket>\d{1,2}[-\u2013]\d{1,6}(?:-[A-Za-z]{1,4})?)"
+                        r"(?:,?\s*\((?P<court>[^()]{0,40}?)\s*(?P<year>\d{4})\))?")
 _STRICT_CUE = regex.compile(
     r"\b(?:justices?|judges?|lawsuits?|sued|suing|rul(?:ed|ing)|verdict|plaintiffs?|defendants?|litigation|"
     r"supreme court|appeals court|district court|court of appeals|precedent|oral arguments?|certiorari)\b")
@@ -74,7 +78,10 @@ def _first_party(text: str, vstart: int) -> tuple[int, int] | None:
         while word_start > 0 and not text[word_start - 1].isspace():
             word_start -= 1
         if not _TOKEN_RE.fullmatch(text, word_start, position):
-            break
+            # "Relentless, Inc.": a comma only before a company suffix already taken
+            if not (text[position - 1] == "," and count and text[start:end].split()[0] in _SUFFIXES
+                    and _TOKEN_RE.fullmatch(text, word_start, position - 1)):
+                break
         start, count = word_start, count + 1
         position = word_start
         while position > 0 and text[position - 1] in " \t\r\n":
@@ -97,6 +104,7 @@ def _trim_first(party: str) -> str:
     return " ".join(tokens)
 
 
+_SUFFIXES = frozenset("Inc. Inc Corp. Corp Co. LLC L.L.C. Ltd. Ltd LP L.P. N.A. LLP".split())
 _ABBREVIATED = frozenset("Inc. Co. Corp. Ltd. Bros. Dept. Ass'n. Int'l. Nat'l. Comm'n. Cnty. Twp. Jr. Sr. St. Mt. U.S. U.S.A.".split())
 
 
@@ -104,6 +112,10 @@ def _trim_second(party: str, next_case: bool) -> str:
     """The second party: up to a sentence end ("Fitzgerald. Nixon had") and, when another
     "v." follows ("City of New York and Train v. ..."), before the last "and"."""
     tokens = party.split()
+    for i, token in enumerate(tokens):  # "Raimondo the Court ruled": "the" inside a name follows "of"
+        if token == "the" and i and tokens[i - 1].lower() not in ("of", "for", "and", "&"):
+            tokens = tokens[:i]
+            break
     for i, token in enumerate(tokens):
         if token.endswith(".") and len(token) > 3 and token not in _ABBREVIATED and not token[:-1].isupper():
             tokens = tokens[:i + 1]
@@ -140,8 +152,9 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     return bool(_LEGAL_CUE.search(doc.folded, lo, near_hi))
 
 
-def case_name_mentions(doc: Document) -> list[Mention]:
-    """Case names ("Moore v. Harper") found around a "v." anchor, plus their later short forms."""
+def case_name_mentions(doc: Document, keys: CaseKeys | None = None) -> list[Mention]:
+    """Case names ("Moore v. Harper") found around a "v." anchor; one the catalog knows under
+    another spelling ("Loper Bright Enterprises, Inc. v. Raimondo") takes its catalog entry."""
     mentions: list[Mention] = []
     longest: dict[int, PhraseHit] = {}  # "v" and "v." both match at one place: keep "v."
     for hit in doc.cue_hits(CASE_ANCHOR):
@@ -163,14 +176,27 @@ def case_name_mentions(doc: Document) -> list[Mention]:
         last = second_tokens[len(second_name.split()) - 1]
         end = last.start() + len(second_name.split()[-1])
         form = "v." if doc.folded.startswith("v.", hit.start) else "vs"
-        if not _is_legal(doc, hit, form, first_name, second_name, end):
+        docket = _DOCKET.match(doc.text, end, min(len(doc.text), end + 80))
+        if not docket and not _is_legal(doc, hit, form, first_name, second_name, end):
             continue
+        details = None
+        if docket:
+            end = docket.end()
+            details = CaseDetails(court=(docket["court"] or "").strip(" ,") or None,
+                                  year=int(docket["year"]) if docket["year"] else None, docket=docket["docket"])
         name = f"{first_name} v. {second_name}"
+        fstart, fend = doc.folded_span(start, end)
+        ids = keys.lookup(name) if keys is not None else ()
+        if ids:
+            mentions.append(Mention(start, end, Kind.CASE, "name", ids, (CATALOG_VARIANT,) * len(ids),
+                                    decided=len(ids) == 1, folded_start=fstart, folded_end=fend))
+            continue
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
                               links=(courtlistener_search(name),), source=None, tier="text")
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "case_name", (), (NAME_ONLY,), authority=authority,
-                                note="case name not in the catalog", folded_start=fstart, folded_end=fend))
+                                note="case name not in the catalog" + (f"; docket No. {details.docket}" if details else ""),
+                                folded_start=fstart, folded_end=fend, case=details))
     return mentions
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import deque
 
+import regex
+
 from legal_annot.catalog import Catalog
 from legal_annot.detect.phrases import TermHit, word_end
 from legal_annot.detect.term_codes import DescriptionLayout
@@ -55,6 +57,36 @@ def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
     return best
 
 
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_STOPS = frozenset(
+    "of in on at to for by with from and or but nor that which who whom whose was were is are be been being has have "
+    "had will would could should may might must can as than then when while after before into over under about "
+    "against during the a an this these those it its they he she said says not no so if because since until".split())
+_NEXT_WORD = regex.compile(r" ([a-z][a-z'-]*)(?![\w.'-]*\.\s[A-Z])")
+
+
+def phrase_end(folded: str, end: int, most: int = 2) -> int:
+    """Where a description should end so as not to stop inside a noun phrase: after "of the
+    electoral", the noun "vote" belongs to it. Adds at most ``most`` words."""
+    for _ in range(most):
+        last = folded.rfind(" ", max(0, end - 40), end)
+        before = folded.rfind(" ", max(0, last - 20), last)
+        if last < 0 or folded[before + 1:last] not in _DETERMINERS and not _adjective_after_determiner(folded, last):
+            return end
+        following = _NEXT_WORD.match(folded, end)
+        if not following or following.group(1) in _STOPS:
+            return end
+        end = following.end(1)
+    return end
+
+
+def _adjective_after_determiner(folded: str, last: int) -> bool:
+    """Whether the word before ``last`` follows a determiner two words back ("the federal grand")."""
+    before = folded.rfind(" ", max(0, last - 20), last)
+    earlier = folded.rfind(" ", max(0, before - 20), before)
+    return before > 0 and folded[earlier + 1:before] in _DETERMINERS
+
+
 class DescriptionMentions:
     """The descriptions stage: one mention per (entry, sentence) where the entry's description
     is satisfied.
@@ -86,6 +118,7 @@ class DescriptionMentions:
             span = _best_window(spots, groups, folded, window)
             if span is None:
                 continue
+            span = (span[0], phrase_end(folded, span[1]))
             start, end = doc.original_span(*span)
             mentions.append(Mention(start, end, kind, "description", (entry_id,), (confidence,),
                                     folded_start=span[0], folded_end=span[1]))

@@ -71,6 +71,9 @@ class FoundCase:
     plaintiff: str | None
     defendant: str | None
     pin_cite: str | None
+    antecedent: str | None = None  # for a short cite: the party name eyecite read before it ("Printz")
+    court: str | None = None
+    parenthetical: str | None = None
 
 
 # What may stand right before a case reporter: a volume ("521 U.S."), a blank volume
@@ -216,5 +219,6 @@ def _convert(offset: int, citation: CitationBase, group: int, piece: str) -> Fou
         volume=int(volume) if volume and volume.isdigit() else None, reporter=reporter,
         page=groups.get("page"), year=int(year) if year and str(year).isdigit() else None,
         plaintiff=getattr(metadata, "plaintiff", None), defendant=getattr(metadata, "defendant", None),
-        pin_cite=getattr(metadata, "pin_cite", None),
+        pin_cite=getattr(metadata, "pin_cite", None), antecedent=getattr(metadata, "antecedent_guess", None),
+        court=getattr(metadata, "court", None), parenthetical=getattr(metadata, "parenthetical", None),
     )

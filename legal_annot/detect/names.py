@@ -18,11 +18,44 @@ CUED_SHORT_NAME = "cued_short_name"
 # Words that make a bare short name ("Roe", "Brown") a case reference even before the full name.
 _LEGAL_CUE = regex.compile(
     r"(?:\b(?:the|The) (?:[Ss]upreme )?[Cc]ourt(?:'s (?:decision|ruling|holding|opinion))? in|"
+<<<<<<< HEAD
     r"\b(?i:overturn(?:ed|ing)?|overrul(?:ed|ing|e)|reaffirm(?:ed|ing)?|decided|citing|cited|under|violat(?:ed|es|ing))"
     r"(?: the)? )\s*$")  # "under the APA", "violated the SCA"
+=======
+    r"\b(?:said|held|explained|wrote|ruled|noted|reasoned|stated|recognized) in|"
+    r"\b(?i:overturn(?:ed|ing)?|overrul(?:ed|ing|e)|reaffirm(?:ed|ing)?|discard(?:ed|ing)?|abandon(?:ed|ing)?|"
+    r"decided|citing|cited|under) )\s*$")
+>>>>>>> main
 _LEGAL_CUE_AFTER = regex.compile(
     r"(?:'s|’s) (?:framework|holding|precedent|reasoning|standard|test|majority|dissent)\b|"
-    r" (?:decision|ruling|precedent)\b")
+    r" (?:decision|ruling|precedent|case|opinion)\b|"
+    r" (?:struck down|overruled|overturned|upheld|held that|established|recognized|requires|required)\b")
+# A short name that is a person or a company, not the case: "Ernesto Miranda", "Mr. Heller",
+# "the plaintiff, Dick Heller", "Miranda Lambert", "Chevron Corp.", "Brown scored".
+_PERSON_TITLE = frozenset(
+    "mr mrs ms dr judge justice sen senator rep gov governor president defendant plaintiff petitioner "
+    "respondent appellant officer agent coach".split())
+_NOT_GIVEN = frozenset(
+    "In Under After Before Since Unlike Like The A An As At By For From With Both And But Or While When Then "
+    "If Per See Cf Also Only Even Until Without Yet So Post Pre Did Does Do How Why What Whether Where That "
+    "This These Those Citing Following Overturning Overruling Applying Extending Reaffirming".split())
+_WORD_BEFORE = regex.compile(r"([A-Za-z][\w'’]*)\.?,?\s$")
+_PERSON_AFTER = regex.compile(
+    r"\s+(?:[A-Z][\w'’.-]*(?<!Court)\b|(?:said|says|told|pleaded|testified|scored|sang|died|married|tweeted|"
+    r"was (?:convicted|arrested|charged|sentenced|born|released|retried)))")
+
+
+def _is_person(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized short name is a person or company here rather than the case."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        word = before.group(1)
+        if word.lower() in _PERSON_TITLE:
+            return True
+        if (word[0].isupper() and word.isalpha() and not word.isupper() and word not in _NOT_GIVEN
+                and not word.endswith(("ing", "ed")) and text[before.end(1)] == " "):
+            return True  # a given name right before: "Ernesto Miranda", "Dick Heller"
+    return bool(_PERSON_AFTER.match(text, end, min(len(text), end + 40)))
 
 # how, entry ids, kind, acronyms, proper noun, plain aliases, and the roles themselves
 _Facts = tuple[str, tuple[str, ...], Kind, frozenset[str], bool, frozenset[str], tuple[Role, ...]]
@@ -83,7 +116,10 @@ class NamedMentions:
             if how == SHORT_NAME:
                 if not text[start].isupper():
                     continue
-                if _LEGAL_CUE.search(text, max(0, start - 40), start) or _LEGAL_CUE_AFTER.match(text, end):
+                cued_before = _LEGAL_CUE.search(text, max(0, start - 40), start)
+                if kind is Kind.CASE and not cued_before and _is_person(text, start, end):
+                    continue
+                if cued_before or _LEGAL_CUE_AFTER.match(text, end):
                     how = CUED_SHORT_NAME  # "the Court in Brown", "overturned Roe", "Heller's framework"
                 scores = (SHORT if how == SHORT_NAME else CUED_SHORT,)
             else:

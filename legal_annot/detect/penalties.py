@@ -36,7 +36,8 @@ _CONTEXT_REACH = 250  # how far around a duration to look for "prison", "sentenc
 # starts at the anchor instead of trying every position of the look-back window).
 _LEAD = (r"(?P<lead>up to|as many as|as much as|no more than|not more than|not to exceed|at most|"
          r"(?:a |the )?(?P<min>mandatory minimum|minimum)(?: (?:prison )?(?:sentence|term|penalty))? of|"
-         r"(?:a |the )?maximum(?: (?:prison |possible )?(?:sentence|term|penalty))? of|punishable by) ")
+         r"(?P<least>at least|no less than|not less than)|"
+         r"(?:a |the )?maximum(?: (?:prison |possible )?(?:sentence|term|penalty))?(?: of)?|punishable by) ")
 _BEFORE = regex.compile(_LEAD + _NUM + r"[ -]years?$", regex.REVERSE)
 # "up to a decade in prison", "as many as two decades behind bars"
 _DECADES = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -46,13 +47,16 @@ _COMPOUND = regex.compile(
     r"(?:^|[^\w-])" + _NUM + r"-year(?P<tail> (?:(?:maximum|prison|mandatory|minimum|federal) )*"
     r"(?:sentence|term|penalty|maximum|minimum))")
 _NUMBER_BEFORE = regex.compile(r"(?:\d|" + "|".join(_WORD_NUMBERS) + r")[ -]$", regex.REVERSE)
+# Terms that follow a prison term but are not prison penalties: "up to three years of supervised
+# release", "five years' probation".
+_NOT_PRISON = regex.compile(r"['’]?(?:\s+of)?\s+(?:supervised release|probation|post-release)")
 _LIFE = regex.compile(r"life (?:imprisonment|in prison|sentence|in federal prison|behind bars)")
 # Plain literals: the standard library's re searches them about twice as fast as regex.
 # Criminal-charge wording counts too ("a charge of seditious conspiracy, which carries up to 20
 # years"), but not a bare "charge" (a battery's charge).
 _PENALTY_CONTEXT = re.compile(
     r"prison|imprison|sentenc|penalt|punish|jail|incarcerat|behind bars|convict|felon|indict|guilty|"
-    r"plead|charged with|charges? of|criminal charge|faces? charges?")
+    r"plead|charged with|charges? of|criminal charge|faces? charges?|mandatory minimum")
 
 
 def _number(word: str) -> float:
@@ -80,19 +84,22 @@ def _read_claim(doc: Document, start: int, end: int) -> tuple[int, int, float | 
     else:
         match = _BEFORE.search(folded, max(0, start - _LOOKBACK), end)
         years = _number(match.group("num")) if match else None
-    if not match:
+    if not match or _NOT_PRISON.match(folded, end):
         return None
     lo, hi = doc.sentences.bounds(doc.sentences.index(start))
     if not _PENALTY_CONTEXT.search(folded, max(lo, start - _CONTEXT_REACH), min(hi, end + _CONTEXT_REACH)):
         return None
-    return match.start(), match.end(), years, False, bool(match.group("min"))
+    return match.start(), match.end(), years, False, bool(match.group("min") or match.group("least"))
 
 
 def _consistent(penalties: Sequence[Penalty], years: float | None, life: bool, minimum: bool) -> bool | None:
     """Whether a stated term matches any tier of the statute (None when nothing to compare)."""
     if minimum:
         known = [p.min_years for p in penalties if p.min_years is not None]
-        return (years in known) if known else None
+        if known:
+            return years in known
+        # The statute sets a maximum and no minimum: a stated floor is a false claim.
+        return False if penalties and all(p.max_years is not None or p.life for p in penalties) else None
     if not penalties:
         return None
     if life:
@@ -100,12 +107,18 @@ def _consistent(penalties: Sequence[Penalty], years: float | None, life: bool, m
     return any(p.max_years == years for p in penalties)
 
 
+_SENTENCES_BACK = 3  # press releases name the charge, then state its penalty a few sentences later
+_BACK_REACH = 700  # ... within this many characters, and not across a paragraph break
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")  # in the caller's text (folding turns it into a space)
+
+
 def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[int],
                   position: int) -> Mention | None:
-    """The statute nearest ``position`` in its sentence, else the last one of the previous
-    sentence. ``statutes`` are sorted by folded start, ``starts`` are those starts: the nearest
-    is one of the two around ``position`` (found by bisection), so a sentence with thousands of
-    statutes costs no more than one with a single statute."""
+    """The statute nearest ``position`` in its sentence, else the last one named in the up to
+    three sentences before it (within a character window and the paragraph). ``statutes`` are
+    sorted by folded start, ``starts`` are those starts: the nearest is one of the two around
+    ``position`` (found by bisection), so a sentence with thousands of statutes costs no more
+    than one with a single statute."""
     sentence = doc.sentences.index(position)
     lo, hi = doc.sentences.bounds(sentence)
     first, end = bisect_left(starts, lo), bisect_left(starts, hi)
@@ -115,8 +128,15 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
         return min(around, key=lambda m: abs(m.folded_start - position))
     if sentence == 0 or first == 0:
         return None
+    floor = max(0, position - _BACK_REACH)
+    original_floor, original_lo = doc.original_span(floor, lo)
+    breaks = list(_PARAGRAPH.finditer(doc.text, original_floor, original_lo + 2))  # a break folds to one space
+    if breaks:
+        floor = doc.folded_span(breaks[-1].start(), breaks[-1].end())[1]
     previous = statutes[first - 1]  # the last statute starting before this sentence
-    return previous if previous.folded_start >= doc.sentences.bounds(sentence - 1)[0] else None
+    if previous.folded_start >= floor and doc.sentences.index(previous.folded_start) >= sentence - _SENTENCES_BACK:
+        return previous
+    return None
 
 
 def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Catalog) -> list[Mention]:
@@ -143,6 +163,8 @@ def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Cat
             first = catalog[ids[0]].penalties
             maximum = first[0] if first else None
             note = f"tied to {doc.text[statute.start:statute.end]!r}"
+            if minimum and consistent is False:
+                note += "; the statute sets no such minimum term"
         claim = PenaltyClaim(stated=doc.text[start:end], stated_years=years, stated_life=life,
                              maximum=maximum, consistent=consistent)
         out.append(Mention(start, end, Kind.PENALTY, "penalty", ids, scores,

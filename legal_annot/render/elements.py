@@ -78,6 +78,8 @@ def tooltip(annotation: Annotation) -> str:
     if authority is not None:
         head = authority.name + (f" ({authority.citation})" if authority.citation and authority.citation != authority.name else "")
         parts.append(head)
+        if annotation.citation and annotation.citation not in authority.citations:
+            parts.append(f"Cited at {annotation.citation}.")
         if authority.summary:
             parts.append(authority.summary)
     elif annotation.candidates:

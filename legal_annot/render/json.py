@@ -12,10 +12,13 @@ import attrs
 
 from legal_annot.errors import LegalAnnotError
 from legal_annot.models import Annotation, Authority, HistoryEvent, Kind, Link, Penalty, PenaltyClaim, Result, Status
+from legal_annot.models import CaseDetails
 from legal_annot.render.elements import tooltip
 
-SCHEMA = "https://legal-annot.example/schema/result-v1.json"
-VERSION = 1
+# A relative reference: `legal-annot schema > result-v1.schema.json` puts the schema beside outputs
+# (it is also docs/schema/result-v1.schema.json in the repository).
+SCHEMA = "result-v1.schema.json"
+VERSION = 1  # revision 1.1 adds optional fields only (source, authorities), so readers of 1 still read it
 _QUOTE_CONTEXT = 32
 
 
@@ -52,16 +55,45 @@ def _plain(value: Any, memo: dict[int, Any]) -> Any:
     return data
 
 
-def result_to_dict(result: Result) -> dict[str, Any]:
+def result_to_dict(result: Result, *, compact: bool = False, source: str | None = None) -> dict[str, Any]:
     """A Result as plain JSON-ready data (version 1). An authority that several annotations share
-    is one dict object in the output: copy it before changing it."""
+    is one dict object in the output: copy it before changing it.
+
+    ``compact`` lists each authority once, in ``authorities`` keyed by id, and annotations name
+    theirs by id (a long news file shrinks to a quarter); ``source`` records where the text came from.
+    """
     memo: dict[int, Any] = {}
-    return {"$schema": SCHEMA, "version": VERSION, "text": result.text,
-            "annotations": [_plain(a, memo) for a in result.annotations]}
+    data: dict[str, Any] = {"$schema": SCHEMA, "version": VERSION}
+    if source is not None:
+        data["source"] = source
+    data["text"] = result.text
+    if not compact:
+        data["annotations"] = [_plain(a, memo) for a in result.annotations]
+        return data
+    authorities: dict[str, Any] = {}
+    annotations = []
+    names = _field_names(Annotation) or ()
+    for ann in result.annotations:
+        for authority in (ann.authority, *ann.candidates):
+            if authority is not None and authority.id not in authorities:
+                authorities[authority.id] = _plain(authority, memo)
+        plain = {}
+        for name in names:
+            if name == "authority":
+                plain[name] = ann.authority.id if ann.authority is not None else None
+            elif name == "candidates":
+                plain[name] = [c.id for c in ann.candidates]
+            else:
+                plain[name] = _plain(getattr(ann, name), memo)
+        annotations.append(plain)
+    data["authorities"] = authorities
+    data["annotations"] = annotations
+    return data
 
 
-def result_to_json(result: Result, *, indent: int | None = None) -> str:
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+def result_to_json(result: Result, *, indent: int | None = None, compact: bool = False,
+                   source: str | None = None) -> str:
+    return json.dumps(result_to_dict(result, compact=compact, source=source), ensure_ascii=False, indent=indent)
 
 
 def _authority(data: dict[str, Any]) -> Authority:
@@ -89,19 +121,29 @@ def _status(data: dict[str, Any] | None) -> Status | None:
                   message=data.get("message", ""), notes=tuple(data.get("notes", ())))
 
 
-def _annotation(data: dict[str, Any]) -> Annotation:
+def _authority_or_ref(value: Any, shared: dict[str, Authority]) -> Authority:
+    """An authority written out in full, or (compact form) its id in the document's ``authorities``."""
+    if isinstance(value, str):
+        if value not in shared:
+            raise ValueError(f"authority id {value!r} is not in 'authorities'")
+        return shared[value]
+    return _authority(value)
+
+
+def _annotation(data: dict[str, Any], shared: dict[str, Authority]) -> Annotation:
     claim = data.get("claim")
     return Annotation(
         start=data["start"], end=data["end"], text=data["text"], kind=Kind(data["kind"]),
-        authority=_authority(data["authority"]) if data.get("authority") else None,
-        candidates=tuple(_authority(c) for c in data.get("candidates", ())),
+        authority=_authority_or_ref(data["authority"], shared) if data.get("authority") else None,
+        candidates=tuple(_authority_or_ref(c, shared) for c in data.get("candidates", ())),
         candidate_confidences=tuple(data.get("candidate_confidences", ())),
         confidence=data.get("confidence", 1.0), matched_by=data.get("matched_by", "name"),
         claim=PenaltyClaim(
             stated=claim["stated"], stated_years=claim.get("stated_years"), stated_life=claim.get("stated_life", False),
             maximum=Penalty(**claim["maximum"]) if claim.get("maximum") else None, consistent=claim.get("consistent"),
         ) if claim else None,
-        note=data.get("note", ""), status=_status(data.get("status")),
+        note=data.get("note", ""), status=_status(data.get("status")), citation=data.get("citation"),
+        case=CaseDetails(**data["case"]) if data.get("case") else None,
     )
 
 
@@ -111,7 +153,8 @@ def result_from_dict(data: dict[str, Any]) -> Result:
     if isinstance(version, bool) or version != VERSION:
         raise LegalAnnotError(f"expected a legal_annot result of version {VERSION}")
     try:
-        return Result(data["text"], tuple(_annotation(a) for a in data["annotations"]))
+        shared = {key: _authority(value) for key, value in (data.get("authorities") or {}).items()}
+        return Result(data["text"], tuple(_annotation(a, shared) for a in data["annotations"]))
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise LegalAnnotError(f"malformed legal_annot result: {exc!r}") from None
 
@@ -128,6 +171,12 @@ def result_from_json(text: str) -> Result:
     return result_from_dict(data)
 
 
+def to_web_annotation_collection(items: list[dict[str, Any]], label: str = "legal_annot") -> dict[str, Any]:
+    """Web Annotations gathered in one AnnotationCollection holding one AnnotationPage."""
+    return {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "label": label,
+            "total": len(items), "first": {"type": "AnnotationPage", "startIndex": 0, "items": items}}
+
+
 def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> list[dict[str, Any]]:
     """One W3C Web Annotation per annotation, targeting ``source`` by quote and by position
     (positions count Unicode code points, as Python strings and the W3C model do)."""
@@ -137,6 +186,9 @@ def to_web_annotations(result: Result, source: str = "urn:legal-annot:text") -> 
         body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "describing", "value": tooltip(ann),
                                        "format": "text/plain"},
                                       {"type": "TextualBody", "purpose": "tagging", "value": ann.kind.value}]
+        if ann.citation:
+            body.append({"type": "TextualBody", "purpose": "identifying", "value": ann.citation,
+                         "format": "text/plain"})
         if ann.authority is not None:
             body += [{"type": "SpecificResource", "purpose": "identifying", "source": link.url}
                      for link in ann.authority.links[:1]]

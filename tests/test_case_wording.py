@@ -1,0 +1,96 @@
+"""Case references as news and briefs write them: name variants of catalog cases, a comma inside
+a party, blank-page and short cites, parentheticals and dockets kept as fields."""
+
+from __future__ import annotations
+
+import pytest
+
+import legal_annot
+from legal_annot.detect.case_keys import case_key
+from legal_annot.models import Kind
+
+
+def cases(text: str) -> list[legal_annot.Annotation]:
+    return [a for a in legal_annot.annotate(text) if a.kind is Kind.CASE]
+
+
+@pytest.mark.parametrize("text, span, citation", [
+    ("In Loper Bright Enterprises, Inc. v. Raimondo the Court overruled an old rule.",
+     "Loper Bright Enterprises, Inc. v. Raimondo", "603 U.S. 369"),
+    ("The court cited Chevron U.S.A. Inc. vs. Natural Resources Defense Council in its ruling.",
+     "Chevron U.S.A. Inc. vs. Natural Resources Defense Council", "467 U.S. 837"),
+    ("The justices decided Citizens United v FEC in 2010.", "Citizens United v FEC", "558 U.S. 310"),
+])
+def test_catalog_case_under_another_spelling(text: str, span: str, citation: str) -> None:
+    (ann,) = cases(text)
+    assert (ann.text, ann.authority.citation) == (span, citation)
+
+
+def test_case_keys_ignore_suffixes_punctuation_and_the_form_of_v() -> None:
+    assert case_key("Acme, Inc. v. Doe et al.") == case_key("Acme Inc vs Doe") == "acme v doe"
+    assert case_key("Acme v. Doe") != case_key("Acme v. Roe")
+    assert case_key("The Acme Company") == ""  # no "v.": not a case name
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The suit, Relentless, Inc. v. Department of Commerce, was argued.", "Relentless, Inc. v. Department of Commerce"),
+    ("The justices heard Acme Fisheries, Inc. v. Department of Commerce on Monday.",
+     "Acme Fisheries, Inc. v. Department of Commerce"),
+    ("The court ruled in Brightwater Holdings, LLC v. Smith last week.", "Brightwater Holdings, LLC v. Smith"),
+])
+def test_a_party_with_a_comma_before_its_suffix_is_kept_whole(text: str, span: str) -> None:
+    assert [a.text for a in cases(text)] == [span]
+
+
+def test_a_comma_before_an_ordinary_word_still_ends_the_party() -> None:
+    assert [a.text for a in cases("After the hearing, Smith v. Jones went to the jury in court.")] == ["Smith v. Jones"]
+
+
+def test_blank_page_cite_after_a_catalogued_name_is_that_case_without_the_leading_in() -> None:
+    (ann,) = cases("In Trump v. United States, 603 U. S. ____ (2024), the Court found immunity.")
+    assert ann.text.startswith("Trump v. United States")
+    assert ann.authority.citation == "603 U.S. 593"
+
+
+def test_short_cite_without_a_full_cite_finds_the_catalog_case_with_its_pin() -> None:
+    (ann,) = cases("The ruling in Printz, 521 U.S. at 935, is often cited.")
+    assert ann.text == "Printz, 521 U.S. at 935"
+    assert ann.authority.name == "Printz v. United States"
+    assert ann.case.pin == "935"
+    assert "no full citation before it" in ann.note
+
+
+def test_short_cite_that_matches_nothing_links_nothing() -> None:
+    (ann,) = cases("The ruling in Smith, 521 U.S. at 935, is often cited.")
+    assert ann.authority is None and not ann.candidates
+    assert "could not be identified" in ann.note
+
+
+def test_a_supra_with_nothing_before_it_gives_nothing() -> None:
+    assert cases("See supra, at 3.") == []
+
+
+def test_parenthetical_court_and_year_are_fields_and_in_the_span() -> None:
+    (ann,) = cases("As the Court said in Printz v. United States, 521 U.S. 898, 935 (1997) (holding that the "
+                   "federal government may not commandeer state officers). Later it was cited.")
+    assert ann.text.endswith("commandeer state officers)")
+    assert (ann.case.pin, ann.case.year, ann.case.court) == ("935", 1997, "scotus")
+    assert ann.case.parenthetical.startswith("holding that")
+    again = legal_annot.Result.from_json(legal_annot.annotate(ann.text).to_json())
+    assert again.annotations[0].case == legal_annot.annotate(ann.text).annotations[0].case
+
+
+@pytest.mark.parametrize("text, docket, court, year", [
+    ("The state sued in Oregon v. Trump, No. 25-5678 (9th Cir. 2025), last month.", "25-5678", "9th Cir.", 2025),
+    ("The state sued in Oregon v. Trump, No. 25-5678, last month.", "25-5678", None, None),
+])
+def test_docket_cite_after_a_name_is_one_annotation(text: str, docket: str, court: str | None, year: int | None) -> None:
+    (ann,) = cases(text)
+    assert ann.text.startswith("Oregon v. Trump, No. 25-5678")
+    assert (ann.case.docket, ann.case.court, ann.case.year) == (docket, court, year)
+    assert ann.authority.links[0].url.startswith("https://www.courtlistener.com/?q=")
+
+
+def test_a_number_that_is_not_a_docket_is_left_out() -> None:
+    (ann,) = cases("The court ruled in Oregon v. Trump. No. 5 on the list was another case.")
+    assert ann.text == "Oregon v. Trump" and ann.case is None

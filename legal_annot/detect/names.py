@@ -18,14 +18,9 @@ CUED_SHORT_NAME = "cued_short_name"
 # Words that make a bare short name ("Roe", "Brown") a case reference even before the full name.
 _LEGAL_CUE = regex.compile(
     r"(?:\b(?:the|The) (?:[Ss]upreme )?[Cc]ourt(?:'s (?:decision|ruling|holding|opinion))? in|"
-<<<<<<< HEAD
-    r"\b(?i:overturn(?:ed|ing)?|overrul(?:ed|ing|e)|reaffirm(?:ed|ing)?|decided|citing|cited|under|violat(?:ed|es|ing))"
-    r"(?: the)? )\s*$")  # "under the APA", "violated the SCA"
-=======
     r"\b(?:said|held|explained|wrote|ruled|noted|reasoned|stated|recognized) in|"
     r"\b(?i:overturn(?:ed|ing)?|overrul(?:ed|ing|e)|reaffirm(?:ed|ing)?|discard(?:ed|ing)?|abandon(?:ed|ing)?|"
-    r"decided|citing|cited|under) )\s*$")
->>>>>>> main
+    r"decided|citing|cited|under|violat(?:ed|es|ing))(?: the)? )\s*$")  # "under the APA", "violated the SCA"
 _LEGAL_CUE_AFTER = regex.compile(
     r"(?:'s|’s) (?:framework|holding|precedent|reasoning|standard|test|majority|dissent)\b|"
     r" (?:decision|ruling|precedent|case|opinion)\b|"

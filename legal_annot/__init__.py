@@ -20,7 +20,8 @@ from legal_annot.catalog import Catalog
 from legal_annot.catalog.history import parse_as_of
 from legal_annot.errors import CatalogError, LegalAnnotError
 from legal_annot.links_preference import prefer_links
-from legal_annot.models import (Annotation, Authority, CaseDetails, HistoryEvent, Kind, Link, Penalty, PenaltyClaim,
+from legal_annot.models import (Annotation, Authority, CaseDetails, HistoryEvent, Kind, Link, MatchedBy, Penalty,
+                                PenaltyClaim,
                                 Result, Status)
 from legal_annot.render.elements import HtmlOptions
 
@@ -28,7 +29,7 @@ __all__ = [
     "Annotation", "Annotator", "Authority", "Catalog", "CatalogError", "DocumentError", "HtmlOptions",
     "Kind", "LegalAnnotError", "Link", "Penalty", "PenaltyClaim", "Result", "annotate", "annotate_html",
     "annotate_many", "annotate_markdown", "default_annotator", "HistoryEvent", "Status",
-    "annotate_html_text", "stylesheet", "CaseDetails", "prefer_links",
+    "annotate_html_text", "stylesheet", "CaseDetails", "prefer_links", "MatchedBy",
 ]
 
 _default: Annotator | None = None

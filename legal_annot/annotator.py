@@ -1,111 +1,67 @@
-"""The Annotator: builds the detector chain once for a catalog, then annotates texts.
+"""The Annotator: compiles the catalog once for the chosen stages, then annotates texts.
 
-An Annotator is immutable after construction, so one instance can be shared by threads;
-it pickles as its catalog and settings and rebuilds its automata on the other side.
+An Annotator is immutable after construction, so one instance can be shared by threads. Its
+compiled catalog comes from the disk cache when one is there (see
+:mod:`legal_annot.catalog.cache`); pickled, it carries the cache key rather than its indexes (and,
+for a catalog other than the default, the catalog itself), so a worker loads the compiled form
+from its own cache instead of receiving it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
-from functools import partial
 
 from legal_annot.arguments import names_argument, text_argument
 from legal_annot.catalog import Catalog
+from legal_annot.catalog.compiled import CompiledCatalog, compile_catalog
 from legal_annot.catalog.history import parse_as_of, with_status
-from legal_annot.detect.act_sections import ActSections
-from legal_annot.detect.anaphora import ANAPHOR, ANAPHORS, anaphora_mentions
-from legal_annot.detect.cases import ANCHORS as CASE_ANCHORS
-from legal_annot.detect.case_keys import CaseKeys
-from legal_annot.detect.cases import CASE_ANCHOR, case_name_mentions, case_short_form_mentions
-from legal_annot.detect.descriptions import DescriptionMentions
 from legal_annot.detect.generated import TierStage
-from legal_annot.detect.names import NamedMentions
-from legal_annot.detect.penalties import ANCHORS, PENALTY_ANCHOR, penalty_mentions
-from legal_annot.detect.phrases import PhraseScanner
-from legal_annot.detect.roles import DESCRIPTION_ROLES, NAME_ROLES
-from legal_annot.detect.state_citations import StateCitations
-from legal_annot.detect.statutes import ANCHORS as CITATION_ANCHORS
-from legal_annot.detect.statutes import CITATION_ANCHOR, CitationIndex, citation_mentions
-from legal_annot.document import Document, Mention
+from legal_annot.document import Document, Mention, sentences_of
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
 from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping, settle_appositives
+from legal_annot.stages import BUILTIN_STAGE_NAMES, BUILTIN_STAGES, Stage, choose_stages
 
-
-def _case_citations(catalog: Catalog) -> Detector:
-    """eyecite and reporters-db take a quarter of a second to import: only when this stage is on."""
-    from legal_annot.detect.case_citations import ShortCiteIndex, case_citation_mentions
-    from legal_annot.detect.eyecite_adapter import CaseCitationFinder
-
-    return partial(case_citation_mentions, catalog=catalog, index=CitationIndex(catalog), finder=CaseCitationFinder(),
-                   keys=CaseKeys(catalog), short_index=ShortCiteIndex(catalog))
-
-
-# Detectors see the document; linkers also see the mentions resolved so far. Each is made once
-# per Annotator from the catalog (a factory), so per-catalog indexes are built at construction.
-Detector = Callable[[Document], Iterable[Mention]]
-Linker = Callable[[Document, Sequence[Mention]], Iterable[Mention]]
-DETECTORS: dict[str, Callable[[Catalog], Detector]] = {
-    "names": NamedMentions,
-    "act_sections": ActSections,
-    "citations": lambda catalog: partial(citation_mentions, catalog=catalog, index=CitationIndex(catalog)),
-    "cases": lambda catalog: _case_citations(catalog),
-    "case_names": lambda catalog: partial(case_name_mentions, keys=CaseKeys(catalog)),
-    "descriptions": DescriptionMentions,
-    "state_citations": StateCitations,
-}
-LINKERS: dict[str, Callable[[Catalog], Linker]] = {
-    "anaphora": lambda _catalog: anaphora_mentions,
-    "case_short_forms": lambda _catalog: case_short_form_mentions,
-    "penalties": lambda catalog: partial(penalty_mentions, catalog=catalog),
-}
-# "tiers": the generated tiers (Act names as written, and text-built authorities looked up).
-STAGES = (*DETECTORS, *LINKERS, "tiers")
-# What each stage needs from the shared phrase scan: catalog roles, and engine cue phrases.
-STAGE_ROLES = {"names": NAME_ROLES, "act_sections": NAME_ROLES, "descriptions": DESCRIPTION_ROLES}
-STAGE_CUES = {
-    "citations": dict.fromkeys(CITATION_ANCHORS, CITATION_ANCHOR),
-    "case_names": dict.fromkeys(CASE_ANCHORS, CASE_ANCHOR),
-    "anaphora": dict.fromkeys(ANAPHORS, ANAPHOR),
-    "penalties": dict.fromkeys(ANCHORS, PENALTY_ANCHOR),
-}
+STAGES = BUILTIN_STAGE_NAMES  # the built-in stages' names, in running order
 
 
 class Annotator:
     """Finds references to law in text, using one catalog and a chosen set of kinds.
 
     ``kinds`` limits the kinds of annotation returned (default: all); ``stages`` switches
-    detectors on or off by name (default: all of :data:`STAGES`).
+    stages on or off by name (default: all of :data:`STAGES`) and may add :class:`Stage` records
+    of the caller's own.
     """
 
     def __init__(self, catalog: Catalog | None = None, kinds: Iterable[str | Kind] | None = None,
-                 stages: Iterable[str] | None = None) -> None:
-        """Build the detectors once for ``catalog``; then :meth:`annotate` any number of texts.
+                 stages: Iterable[str | Stage] | None = None) -> None:
+        """Compile ``catalog`` once for the chosen stages; then :meth:`annotate` any number of texts.
 
         ``catalog``: the authorities to find (default :meth:`Catalog.default`; layer your own with
         ``Catalog.default().extend(Catalog.from_files(...))``). ``kinds``: keep only these kinds
-        (names or :class:`Kind`; default all). ``stages``: detector names from :data:`STAGES` to
-        run (default all). Building takes a moment, so make one Annotator and share it: it is
-        immutable, safe across threads, and pickles small for worker processes.
+        (names or :class:`Kind`; default all). ``stages``: stage names from :data:`STAGES` to run
+        (default all), and :class:`Stage` records of your own. Make one Annotator and share it: it
+        is immutable, safe across threads, and pickles small for worker processes.
         Raises TypeError for a catalog that is not a Catalog, ValueError for an unknown kind or stage.
         """
         if catalog is not None and not isinstance(catalog, Catalog):
             raise TypeError(f"catalog must be a legal_annot.Catalog, not {type(catalog).__name__}")
         self._catalog = catalog if catalog is not None else Catalog.default()
+        self._is_default = self._catalog.digest == Catalog.default_digest()
         self._kinds = _parse_kinds(kinds)
-        self._stage_names = _parse_stages(stages)
+        self._stages = choose_stages(stages)
+        self._stage_names = tuple(stage.name for stage in self._stages)
         self._build()
 
     def _build(self) -> None:
-        stages = self._stage_names
-        self._scanner = PhraseScanner(
-            self._catalog,
-            cues={phrase: cue for s in stages for phrase, cue in STAGE_CUES.get(s, {}).items()},
-            roles=frozenset().union(*(STAGE_ROLES.get(s, frozenset()) for s in stages)))
-        self._detectors = tuple(DETECTORS[n](self._catalog) for n in stages if n in DETECTORS)
-        self._linkers = tuple(LINKERS[n](self._catalog) for n in stages if n in LINKERS)
-        self._tiers = TierStage(self._catalog) if "tiers" in stages else None
+        stages = self._stages
+        roles = frozenset().union(*(stage.roles for stage in stages))
+        cues = {phrase: cue for stage in stages for phrase, cue in stage.cues.items()}
+        self._compiled = compile_catalog(self._catalog, roles, cues)
+        self._detectors = tuple(s.factory(self._compiled) for s in stages if s.kind == "detector")
+        self._linkers = tuple(s.factory(self._compiled) for s in stages if s.kind == "linker")
+        self._tiers = next((d for d in self._detectors if isinstance(d, TierStage)), None)
 
     @property
     def catalog(self) -> Catalog:
@@ -126,16 +82,19 @@ class Annotator:
         if not text:
             return Result(text)
         normalized = normalize(text)
-        doc = Document(text, normalized, self._scanner)
+        scanner = self._compiled.scanner
+        sentences = sentences_of(text, normalized) if scanner.codes_terms else None  # type: ignore[attr-defined]
+        hits = scanner.scan(normalized.text, sentences.edges if sentences else None)  # type: ignore[attr-defined]
+        doc = Document(text, normalized, hits.named, hits.cues, hits.described, sentences)
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))
-        if self._tiers is not None:
+        if self._tiers is not None:  # generated Act names; a catalogued name nested in an unknown Act goes
             found = self._tiers.detect(doc, found)
         mentions = select_non_overlapping(keep_short_names(settle_appositives(found, doc.text)))
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
-        if self._tiers is not None:
+        if self._tiers is not None:  # text-built authorities become the generated (or curated) ones
             mentions = self._tiers.enrich(doc, mentions)
         annotations = tuple(
             with_status(self._annotation(doc, m), day) for m in mentions if self._kinds is None or m.kind in self._kinds)
@@ -157,13 +116,30 @@ class Annotator:
             note=mention.note, citation=mention.citation or None, case=mention.case,
         )
 
+    @property
+    def compiled(self) -> CompiledCatalog:
+        """The compiled catalog the stages read."""
+        return self._compiled
+
+    @property
+    def _scanner(self) -> object:
+        """The shared phrase scanner (kept for code written before the compiled catalog)."""
+        return self._compiled.scanner
+
     def __getstate__(self) -> dict[str, object]:
-        return {"catalog": self._catalog, "kinds": self._kinds, "stages": self._stage_names}
+        # The default catalog is rebuilt (or loaded from the cache) on the other side: only the
+        # settings travel. Any other catalog travels itself, and its compiled form is found again
+        # in the receiver's cache by content.
+        return {"catalog": None if self._is_default else self._catalog, "kinds": self._kinds,
+                "stages": tuple(s.name if s in BUILTIN_STAGES else s for s in self._stages)}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self._catalog = state["catalog"]  # type: ignore[assignment]
+        catalog = state["catalog"]
+        self._is_default = catalog is None
+        self._catalog = Catalog.default() if catalog is None else catalog  # type: ignore[assignment]
         self._kinds = state["kinds"]  # type: ignore[assignment]
-        self._stage_names = state["stages"]  # type: ignore[assignment]
+        self._stages = choose_stages(state["stages"])  # type: ignore[arg-type]
+        self._stage_names = tuple(stage.name for stage in self._stages)
         self._build()
 
     def __repr__(self) -> str:
@@ -178,14 +154,3 @@ def _parse_kinds(kinds: Iterable[str | Kind] | None) -> frozenset[Kind] | None:
         return frozenset(Kind(k) for k in names_argument("Annotator", "kinds", kinds))
     except ValueError as exc:
         raise ValueError(f"{exc}; kinds are {', '.join(k.value for k in Kind)}") from None
-
-
-def _parse_stages(stages: Iterable[str] | None) -> tuple[str, ...]:
-    if stages is None:
-        return STAGES
-    if isinstance(stages, str):
-        stages = [stages]
-    chosen = tuple(stages)
-    if unknown := [s for s in chosen if s not in STAGES]:
-        raise ValueError(f"unknown stage(s) {unknown}; stages are {', '.join(STAGES)}")
-    return tuple(s for s in STAGES if s in chosen)

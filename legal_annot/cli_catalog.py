@@ -70,6 +70,9 @@ def main(argv: Sequence[str]) -> int:
     if argv and argv[0] in COMMANDS:
         module, _, function = COMMANDS[argv[0]].partition(":")
         return getattr(importlib.import_module(module), function)(argv[1:])
+    if not argv or argv[0] in ("-h", "--help"):
+        print("legal-annot catalog check FILE ...: run your catalog files' examples and near-misses "
+              "(see 'legal-annot catalog check -h')\n")
     module, _, function = OTHERS.partition(":")
     try:
         return getattr(importlib.import_module(module), function)(list(argv))

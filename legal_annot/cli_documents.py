@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 from collections.abc import Sequence
-from html.parser import HTMLParser
+from datetime import date
 
 import attrs
 
@@ -66,54 +65,11 @@ def source_uri(job: Job) -> str:
     return "file://" + os.path.abspath(job.name)
 
 
-class _VisibleText(HTMLParser):
-    """Fallback reader: an HTML page's visible text (no markup, head, script, style), entities decoded."""
-
-    HIDDEN = frozenset({"head", "title", "script", "style", "template", "noscript", "svg", "math"})
-    BREAKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
-                        "article", "header", "footer", "nav", "aside", "pre", "table", "ul", "ol", "dl", "dt", "dd",
-                        "figcaption", "hr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
-
-
-def visible_text(html: str) -> str:
-    """An HTML page's visible text (tags, head, scripts and styles removed; entities decoded): the
-    fallback for :func:`html_text_result` when ``legal_annot.annotate_html_text`` is not there."""
-    reader = _VisibleText()
-    reader.feed(html)
-    reader.close()
-    return "".join(reader.parts)
-
-
 def html_text_result(html: str, annotator: Annotator) -> Result:
-    """A Result over an HTML page's visible text: the library's ``annotate_html_text`` (the same
-    reader as annotate_html) when it exists, else the small reader above."""
-    import legal_annot
+    """A Result over an HTML page's visible text, read as annotate_html reads the page."""
+    from legal_annot import annotate_html_text
 
-    annotate_html_text = getattr(legal_annot, "annotate_html_text", None)
-    if annotate_html_text is not None:
-        return annotate_html_text(html, annotator=annotator)
-    return annotator.annotate(visible_text(html))
+    return annotate_html_text(html, annotator=annotator)
 
 
 def refine(result: Result, settings: Settings) -> Result:

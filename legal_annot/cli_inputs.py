@@ -119,14 +119,14 @@ def expand(arguments: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS) -> tu
     empty: list[str] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(path: str) -> bool:
+    def add(path: str, named: bool = False) -> bool:
         try:
             info = os.stat(path)  # follows a link to a file: the file itself is what counts
         except OSError:
             inputs.append(Input(path, path))  # reading it will report the problem
             return True
-        if not stat.S_ISREG(info.st_mode):
-            return False
+        if not stat.S_ISREG(info.st_mode) and not (named and not stat.S_ISDIR(info.st_mode)):
+            return False  # found by a walk or a glob: regular files only (a named pipe, <(...), is fine)
         key = (info.st_dev, info.st_ino)
         if key in seen:
             return True
@@ -141,7 +141,7 @@ def expand(arguments: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS) -> tu
             if not [add(p) for p in _walk(argument) if _matches_any(p, globs)]:
                 empty.append(argument)
         elif os.path.lexists(argument) or not _MAGIC.search(argument):
-            add(argument)
+            add(argument, named=True)
         elif not [add(p) for p in _glob(argument)]:
             empty.append(argument)
     return inputs, empty

@@ -51,6 +51,8 @@ class Progress:
 
     def start(self, name: str, size: int) -> None:
         self.current, self.current_size = name, size
+        if self.enabled:
+            self._draw()  # at once: a large file shows what is being annotated before the first tick
 
     def step(self, size: int) -> None:
         self.done_docs += 1

@@ -6,26 +6,28 @@ from functools import cached_property
 
 import attrs
 
-from legal_annot.detect.phrases import DescribedSentence, PhraseHit, PhraseScanner
-from legal_annot.models import Authority, CaseDetails, Kind, PenaltyClaim
+from legal_annot.detect.phrases import DescribedSentence, PhraseHit
+from legal_annot.models import Authority, CaseDetails, Kind, MatchedBy, PenaltyClaim
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences, line_sentence_starts
 
 
 class Document:
-    """The caller's text, its folded form (with the map between them), what the scanner found in
-    it (``hits``: names and context; cues by name; ``described``: sentences where a description
-    may match), and its sentences (computed on first use, or before the scan when it codes terms)."""
+    """A plain record of one text, filled by the Annotator: the caller's text, its folded form
+    (with the map between them), what the phrase scan found in it (``hits``: names and context;
+    ``cues``: engine cues; ``described``: sentences where a description may match), and its
+    sentences (given when the scan needed them, else computed on first use)."""
 
-    def __init__(self, text: str, normalized: Normalized, scanner: PhraseScanner | None = None) -> None:
+    def __init__(self, text: str, normalized: Normalized, hits: list[PhraseHit] | None = None,
+                 cues: list[PhraseHit] | None = None, described: list[DescribedSentence] | None = None,
+                 sentences: Sentences | None = None) -> None:
         self.text = text
         self.normalized = normalized
-        self.hits: list[PhraseHit] = []
-        self.described: list[DescribedSentence] = []
-        self._cues: list[PhraseHit] = []
-        if scanner is not None:
-            edges = self.sentences.edges if scanner.codes_terms else None
-            self.hits, self._cues, self.described = scanner.scan(normalized.text, edges)
+        self.hits: list[PhraseHit] = hits if hits is not None else []
+        self.described: list[DescribedSentence] = described if described is not None else []
+        self._cues: list[PhraseHit] = cues if cues is not None else []
+        if sentences is not None:
+            self.__dict__["sentences"] = sentences  # the cached_property's slot
 
     @property
     def folded(self) -> str:
@@ -46,8 +48,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> Sentences:
-        starts = self.normalized.to_folded_many(line_sentence_starts(self.text))
-        return Sentences(self.normalized.text, starts)
+        return sentences_of(self.text, self.normalized)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span back to the caller's text."""
@@ -56,6 +57,11 @@ class Document:
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the caller's text to the folded text."""
         return self.normalized.span_to_folded(start, end)
+
+
+def sentences_of(text: str, normalized: Normalized) -> Sentences:
+    """The sentences of a text, in folded positions."""
+    return Sentences(normalized.text, normalized.to_folded_many(line_sentence_starts(text)))
 
 
 @attrs.frozen
@@ -71,7 +77,7 @@ class Mention:
     start: int
     end: int
     kind: Kind
-    how: str
+    how: MatchedBy = attrs.field(converter=MatchedBy)
     entry_ids: tuple[str, ...] = ()
     scores: tuple[float, ...] = ()
     decided: bool = True

@@ -25,6 +25,27 @@ class Kind(enum.StrEnum):
     PENALTY = "penalty"
 
 
+class MatchedBy(enum.StrEnum):
+    """How a reference was found; each value equals the string the JSON output has always carried.
+
+    The overlap policy (legal_annot.resolve) and the short-name rule key on these."""
+
+    NAME = "name"  # a catalog name or alias
+    SHORT_NAME = "short_name"  # a short name, after a full reference to the same authority
+    CUED_SHORT_NAME = "cued_short_name"  # a short name read as a reference because of a legal cue
+    GENERIC = "generic"  # a phrase several entries share; candidates ranked
+    CITATION = "citation"  # a formal citation (code, Constitution, case reporter, an Act's section)
+    DESCRIPTION = "description"  # the authority described in words
+    CASE_NAME = "case_name"  # "X v. Y" read from its shape, the case not in the catalog
+    ANAPHORA = "anaphora"  # "this law", tied to an earlier reference
+    PENALTY = "penalty"  # a stated penalty, tied to a statute
+
+    def __repr__(self) -> str:
+        # The field was a plain string before: keep its printed form ('citation') for callers'
+        # logs and doctests; ``MatchedBy.CITATION`` still names it in code.
+        return repr(self.value)
+
+
 @attrs.frozen
 class Link:
     """A place to read an authority: a short label ("Cornell LII") and an http(s) URL."""
@@ -33,20 +54,37 @@ class Link:
     url: str
 
 
+def _positive_number(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive number")
+
+
+def _positive_integer(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not value > 0):
+        raise ValueError(f"{attribute.name}={value!r}: expected a positive whole number")
+
+
+def _of_type(expected: type) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute, value: object) -> None:
+        if not isinstance(value, expected):
+            raise TypeError(f"{attribute.name}={value!r}: expected {expected.__name__}")
+    return check
+
+
 @attrs.frozen
 class Penalty:
     """The statutory maximum for one offence (or one subsection of it).
 
     ``max_years`` is None when the statute sets no prison term we could verify;
-    ``life`` marks a maximum of life imprisonment.
+    ``life`` marks a maximum of life imprisonment. Each field validates itself.
     """
 
-    subsection: str = ""
-    max_years: float | None = None
-    life: bool = False
-    max_fine: int | None = None
-    min_years: float | None = None
-    note: str = ""
+    subsection: str = attrs.field(default="", validator=_of_type(str))
+    max_years: float | None = attrs.field(default=None, validator=_positive_number)
+    life: bool = attrs.field(default=False, validator=_of_type(bool))
+    max_fine: int | None = attrs.field(default=None, validator=_positive_integer)
+    min_years: float | None = attrs.field(default=None, validator=_positive_number)
+    note: str = attrs.field(default="", validator=_of_type(str))
 
 
 @attrs.frozen
@@ -154,8 +192,8 @@ class Annotation:
     """One reference found in a text. ``[start, end)`` indexes the caller's original string.
 
     ``authority`` is the best reading, ``candidates`` the ranked alternatives (with
-    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` the
-    detector that found it (name, short_name, citation, description, generic, anaphora, penalty).
+    ``candidate_confidences`` alongside) when the reference is ambiguous, ``matched_by`` how it
+    was found (a :class:`MatchedBy`, equal to its string value).
     ``citation`` is the citation as the text pinpoints it, in standard form ("18 U.S.C. §
     924(c)(1)(A)"), beside ``authority`` (the section's entry); None when the text gives none.
     ``case`` holds a case citation's pin cite, court, year, parenthetical and docket.
@@ -169,7 +207,7 @@ class Annotation:
     candidates: tuple[Authority, ...] = ()
     candidate_confidences: tuple[float, ...] = ()
     confidence: float = 1.0
-    matched_by: str = "name"
+    matched_by: MatchedBy = attrs.field(default=MatchedBy.NAME, converter=MatchedBy)
     claim: PenaltyClaim | None = None
     note: str = ""
     status: Status | None = None

@@ -16,7 +16,8 @@ the filter needs each paragraph's inlines as one list with character offsets, wh
 single elements (pandocfilters, panflute) does not give, and no extra package is needed.
 
 Options, as document metadata (``-M key=value`` or front matter): ``legal-annot-kinds`` ("case,
-doctrine"), ``legal-annot-min-confidence`` (0 to 1), ``legal-annot-prefer-links`` ("justia,lii").
+doctrine"), ``legal-annot-min-confidence`` (0 to 1), ``legal-annot-prefer-links`` ("justia,lii"),
+``legal-annot-as-of`` (YYYY-MM-DD, the date the document speaks from).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import json
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from legal_annot.cli_documents import Settings, refine
@@ -203,7 +205,7 @@ def _meta_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _options(meta: dict[str, Any]) -> tuple[list[str] | None, float, tuple[str, ...]]:
+def _options(meta: dict[str, Any]) -> tuple[list[str] | None, float, tuple[str, ...], date | None]:
     kinds_text = _meta_text(meta.get("legal-annot-kinds")).strip()
     kinds = [k.strip().lower() for k in kinds_text.split(",") if k.strip()] or None
     if kinds and (unknown := [k for k in kinds if k not in {k.value for k in Kind}]):
@@ -213,7 +215,12 @@ def _options(meta: dict[str, Any]) -> tuple[list[str] | None, float, tuple[str, 
         confidence = float(confidence_text)
     except ValueError:
         raise ValueError(f"legal-annot-min-confidence: not a number: {confidence_text!r}") from None
-    return kinds, confidence, parse_providers(_meta_text(meta.get("legal-annot-prefer-links")))
+    as_of_text = _meta_text(meta.get("legal-annot-as-of")).strip()
+    try:
+        as_of = date.fromisoformat(as_of_text) if as_of_text else None
+    except ValueError:
+        raise ValueError(f"legal-annot-as-of: not a date (YYYY-MM-DD): {as_of_text!r}") from None
+    return kinds, confidence, parse_providers(_meta_text(meta.get("legal-annot-prefer-links"))), as_of
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -224,13 +231,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         document = json.loads(sys.stdin.buffer.read().decode("utf-8"))
         if not isinstance(document, dict) or "blocks" not in document:
             raise ValueError("expected Pandoc's JSON document (use it as: pandoc --filter legal-annot-pandoc)")
-        kinds, confidence, providers = _options(document.get("meta", {}))
+        kinds, confidence, providers, as_of = _options(document.get("meta", {}))
     except ValueError as exc:
         print(f"legal-annot-pandoc: {exc}", file=sys.stderr)
         return 2
     settings = Settings(min_confidence=confidence, prefer_links=providers, kinds=frozenset(kinds) if kinds else None)
     annotator = default_annotator()
-    json.dump(annotate_document(document, lambda text: refine(annotator.annotate(text), settings)), sys.stdout,
+    json.dump(annotate_document(document, lambda text: refine(annotator.annotate(text, as_of=as_of), settings)), sys.stdout,
               ensure_ascii=False)
     sys.stdout.flush()
     return 0

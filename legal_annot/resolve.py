@@ -18,10 +18,12 @@ from operator import attrgetter
 import attrs
 import regex
 
+from legal_annot import confidence
 from legal_annot.document import Mention
 
-DIRECT, SHORT, CUED_SHORT, GENERIC_BASE = 0.95, 0.85, 0.75, 0.35
-REFERENCED_BONUS, CONTEXT_BONUS = 0.3, 0.15
+DIRECT, SHORT, CUED_SHORT, GENERIC_BASE = (confidence.NAME, confidence.SHORT_NAME, confidence.CUED_SHORT_NAME,
+                                           confidence.GENERIC_BASE)
+REFERENCED_BONUS, CONTEXT_BONUS = confidence.GENERIC_REFERENCED_BONUS, confidence.GENERIC_CONTEXT_BONUS
 FULL_REFERENCE_HOWS = frozenset({"name", "citation", "description", "case_name"})
 
 
@@ -41,7 +43,7 @@ def rank_candidates(ids: Sequence[str], referenced: Mapping[str, int], cues: Map
         scored.append((-score, order, ident))
     scored.sort()
     ranked = tuple(ident for _, _, ident in scored)
-    scores = tuple(round(min(-neg, 0.9), 3) for neg, _, _ in scored)
+    scores = tuple(round(min(-neg, confidence.GENERIC_CEILING), 3) for neg, _, _ in scored)
     decided = len(scores) == 1 or (scores[0] > scores[1] and scores[0] > GENERIC_BASE)
     return ranked, scores, decided
 

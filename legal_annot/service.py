@@ -20,6 +20,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import attrs
@@ -155,6 +156,7 @@ def create_app(annotator: Annotator | None = None, *, max_bytes: int = DEFAULT_M
         authorities: str = Query("once", pattern="^(once|inline)$",
                                  description="JSON: each authority once (default) or inside every annotation"),
         source: str = Query("urn:legal-annot:request", description="the document's URI, for Web Annotations"),
+        as_of: str | None = Query(None, description="YYYY-MM-DD: the date the document speaks from (default today)"),
     ) -> Any:
         try:
             fmt = choose_format(format, request.headers.get("accept"))
@@ -166,8 +168,12 @@ def create_app(annotator: Annotator | None = None, *, max_bytes: int = DEFAULT_M
             wanted = [k.strip().lower() for k in (kinds or "").split(",") if k.strip()]
             if unknown := [k for k in wanted if k not in {k.value for k in Kind}]:
                 raise _Problem(400, f"unknown kind(s) {', '.join(unknown)}")
+            try:
+                day = date.fromisoformat(as_of) if as_of else None
+            except ValueError:
+                raise _Problem(400, f"as_of {as_of!r} is not a date; write YYYY-MM-DD") from None
             settings = Settings(compact=authorities == "once", min_confidence=min_confidence,
-                                prefer_links=parse_providers(prefer_links), kinds=frozenset(wanted) or None)
+                                prefer_links=parse_providers(prefer_links), kinds=frozenset(wanted) or None, as_of=day)
             work = asyncio.to_thread(render, base, text, INPUT_TYPES[media], fmt, settings, source)
             try:
                 body = await asyncio.wait_for(work, timeout)

@@ -286,6 +286,8 @@ def test_catalog_check(tmp_path: Path, capsys) -> None:
     broken.write_text("[[authority]\n", encoding="utf-8")
     assert run(["catalog", "check", str(broken)], capsys)[0] == 2
     assert run(["catalog", "nonsense"], capsys)[0] == 2
+    code, out, _ = run(["catalog", "-h"], capsys)
+    assert code == 0 and "catalog check FILE" in out and "stale" in out
     shadow = write_entry(tmp_path, "const.art6.cl2", name="Gizmo Act")
     code, out, err = run(["catalog", "check", str(shadow)], capsys)
     assert code == 0 and "warning: catalog entries replace ones with the same id: const.art6.cl2" in err
@@ -325,3 +327,26 @@ def test_prefer_links_from_python(annotator: Annotator) -> None:
     assert preferred.annotations[0].authority.links[1:] == tuple(
         link for link in result.annotations[0].authority.links if link.label != "Cornell LII")
     assert legal_annot.prefer_links(result, "") == result
+
+
+@pytest.mark.skipif(not Path("/usr/bin/script").exists(), reason="needs util-linux 'script' for a terminal")
+def test_progress_on_a_terminal_for_one_large_file(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text((STORY + "A quiet paragraph about the weather and the county fair, with nothing legal.\n") * 7000,
+                   encoding="utf-8")
+    assert big.stat().st_size > 1_000_000
+    inner = f"{sys.executable} -m legal_annot {big} -f jsonl -o {tmp_path / 'out.jsonl'}"
+    done = subprocess.run(["/usr/bin/script", "-qec", inner, "/dev/null"], capture_output=True, text=True, env=ENV,
+                          timeout=300)
+    lines = done.stdout.replace("\r", "\n")
+    assert done.returncode == 0, done.stdout
+    assert f"annotating {str(big)[-30:]} (1.2 MB)" in lines and "1/1 docs, 1.2 MB/1.2 MB" in lines
+    quiet = subprocess.run(["/usr/bin/script", "-qec", inner + " --no-progress", "/dev/null"], capture_output=True,
+                           text=True, env=ENV, timeout=300)
+    assert "docs" not in quiet.stdout
+
+
+def test_a_named_pipe_is_read() -> None:
+    done = subprocess.run(["bash", "-c", f"{sys.executable} -m legal_annot <(printf 'The Supremacy Clause.') -f jsonl"],
+                          capture_output=True, text=True, env=ENV, timeout=120)
+    assert done.returncode == 0 and json.loads(done.stdout)["annotations"][0]["text"] == "Supremacy Clause"

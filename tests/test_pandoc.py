@@ -100,6 +100,9 @@ def test_options_from_metadata(filter_command: str) -> None:
     bad = subprocess.run([PANDOC, "-f", "markdown", "-t", "html5", "--filter", filter_command, "-M",
                           "legal-annot-kinds=treaty"], input=b"x", capture_output=True, timeout=120)
     assert bad.returncode != 0 and b"unknown kind" in bad.stderr
+    late = subprocess.run([PANDOC, "-f", "markdown", "-t", "html5", "--filter", filter_command, "-M",
+                           "legal-annot-as-of=soon"], input=b"x", capture_output=True, timeout=120)
+    assert late.returncode != 0 and b"legal-annot-as-of" in late.stderr
 
 
 def test_the_filter_on_a_hand_made_tree(annotator) -> None:

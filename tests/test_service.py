@@ -122,6 +122,7 @@ def test_options(server: str) -> None:
     ({"params": {"kinds": "treaty"}}, 400, "treaty"),
     ({"params": {"min_confidence": "2"}}, 422, "min_confidence"),
     ({"params": {"authorities": "sometimes"}}, 422, "authorities"),
+    ({"params": {"as_of": "last week"}}, 400, "YYYY-MM-DD"),
 ])
 def test_bad_requests_get_a_clear_4xx(server: str, kwargs: dict, status: int, words: str) -> None:
     body = kwargs.pop("body", STORY)
@@ -158,3 +159,10 @@ def test_several_worker_processes(tmp_path) -> None:
         found = [post(url, "The Widget Act applies.").json() for _ in range(4)]
         assert all([a["authority"] for a in d["annotations"]] == ["user.widget"] for d in found)
         assert post(url, "x" * 101).status_code == 413
+
+
+def test_declared_charset_is_honoured(server: str) -> None:
+    body = "The court\u2019s reading of the Supremacy Clause.".encode("cp1252")
+    response = post(server, body, "text/plain; charset=windows-1252")
+    assert response.status_code == 200 and "court\u2019s" in response.json()["text"]
+    assert post(server, body, "text/plain").status_code == 400  # the same bytes are not UTF-8

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 import warnings
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -39,7 +40,7 @@ def default_expander() -> AliasExpander:
 class Catalog:
     """An immutable, validated collection of catalog entries."""
 
-    __slots__ = ("_entries", "_by_id", "_updates")
+    __slots__ = ("_entries", "_by_id", "_updates", "_digest")
 
     def __init__(self, entries: Iterable[Entry] = (), *, check_references: bool = True,
                  updates: Iterable[Update] = ()) -> None:
@@ -59,6 +60,7 @@ class Catalog:
         by_id = _with_history(by_id, check_references)
         self._entries = tuple(by_id.values())
         self._by_id = by_id
+        self._digest: str | None = None
         self._check_aliases()
         if check_references:
             self._check_related()
@@ -66,9 +68,31 @@ class Catalog:
     @classmethod
     @functools.cache
     def default(cls) -> Catalog:
-        """The catalog shipped with legal_annot (loaded once, then shared)."""
+        """The catalog shipped with legal_annot (loaded once, then shared; cached on disk)."""
+        from legal_annot.catalog import cache
+
+        key = cls.default_digest()
+        found = cache.load(key)
+        if isinstance(found, Catalog) and found._digest == key:
+            return found
         with resources.as_file(_DATA / "authorities") as folder:
-            return cls(cls.from_files(sorted(Path(folder).glob("*.toml"))).entries)
+            catalog = cls(cls.from_files(cls._default_files(Path(folder))).entries)
+        catalog._digest = key
+        cache.store(key, catalog)
+        return catalog
+
+    @staticmethod
+    def default_digest() -> str:
+        """The :attr:`digest` of the default catalog, known without loading it: the library's
+        digest covers every file shipped in the package, the catalog's included."""
+        from legal_annot.catalog import cache
+
+        return "catalog-" + cache.digest(cache.library_digest(), "default")
+
+    @staticmethod
+    def _default_files(folder: Path) -> list[Path]:
+        """The data files the default catalog is read from, in order."""
+        return sorted(folder.glob("*.toml"))
 
     @classmethod
     def from_files(cls, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Catalog:
@@ -137,13 +161,21 @@ class Catalog:
     def __repr__(self) -> str:
         return f"<Catalog of {len(self)} authorities>"
 
-    def __getstate__(self) -> tuple[Entry, ...]:
-        return self._entries
+    @property
+    def digest(self) -> str:
+        """A digest of the catalog's content: equal for catalogs with equal entries (in order)."""
+        if self._digest is None:
+            from legal_annot.catalog import cache
 
-    def __setstate__(self, entries: tuple[Entry, ...]) -> None:
-        self._entries = entries
-        self._by_id = {e.id: e for e in entries}
-        self._updates = ()
+            self._digest = "catalog-" + cache.digest(pickle.dumps((self._entries, self._updates), protocol=5))
+        return self._digest
+
+    def __getstate__(self) -> tuple[tuple[Entry, ...], str | None, tuple[Update, ...]]:
+        return self._entries, self._digest, self._updates
+
+    def __setstate__(self, state: tuple[tuple[Entry, ...], str | None, tuple[Update, ...]]) -> None:
+        self._entries, self._digest, self._updates = state
+        self._by_id = {e.id: e for e in self._entries}
 
     def _check_aliases(self) -> None:
         """Two entries may share a name only as a declared generic name."""

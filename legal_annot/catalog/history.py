@@ -243,8 +243,8 @@ def read_updates(path: Path) -> tuple[Update, ...]:
     """The ``[[update]]`` tables of a catalog file (each adds history to an entry by id)."""
     name = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError):
         return ()  # read_file reports unreadable files with the details
     tables = data.get("update", [])
     if not isinstance(tables, list):

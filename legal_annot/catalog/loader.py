@@ -6,13 +6,16 @@ what was expected. Nothing downstream ever sees unchecked data.
 
 from __future__ import annotations
 
+import functools
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from legal_annot.confidence import DESCRIPTION_DEFAULT
 from legal_annot.catalog.aliases import AliasExpander
 from legal_annot.catalog.citations import parse_citation
 from legal_annot.catalog.history import read_date, read_history
@@ -102,20 +105,12 @@ def _penalty(reader: _Reader, table: Any) -> Penalty:
     allowed = {"subsection", "max_years", "life", "max_fine", "min_years", "note"}
     if unknown := set(table) - allowed:
         raise reader.fail("penalties", f"unknown keys {sorted(unknown)}; expected {sorted(allowed)}")
-    checks: dict[str, Callable[[Any], bool]] = {
-        "subsection": lambda v: isinstance(v, str),
-        "max_years": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
-        "min_years": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
-        "life": lambda v: isinstance(v, bool),
-        "max_fine": lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
-        "note": lambda v: isinstance(v, str),
-    }
-    for key, value in table.items():
-        if not checks[key](value):
-            raise reader.fail("penalties", f"{key}={value!r} has the wrong type or value")
     if "max_years" not in table and not table.get("life"):
         raise reader.fail("penalties", "a penalty needs max_years or life = true")
-    return Penalty(**table)
+    try:
+        return Penalty(**table)  # the record validates each field's type and value
+    except (TypeError, ValueError) as exc:
+        raise reader.fail("penalties", f"has the wrong type or value: {exc}") from None
 
 
 def _expand_term(term: str, expander: AliasExpander) -> tuple[str, ...]:
@@ -132,25 +127,23 @@ def _description(reader: _Reader, table: dict[str, Any], expander: AliasExpander
     allowed = {"concepts", "window", "absent", "confidence"}
     if unknown := set(table) - allowed:
         raise reader.fail("description", f"unknown keys {sorted(unknown)}; expected {sorted(allowed)}")
-    concepts = table.get("concepts")
-    if (not isinstance(concepts, list) or len(concepts) < 2
-            or not all(isinstance(g, list) and g and all(isinstance(t, str) and t.strip() for t in g)
-                       for g in concepts)):
+    concepts, absent = table.get("concepts"), table.get("absent", [])
+    if not isinstance(concepts, list) or not all(isinstance(g, list) for g in concepts):
         raise reader.fail("description", "concepts must be a list of at least two non-empty lists of terms")
-    window = table.get("window", 12)
-    if not isinstance(window, int) or isinstance(window, bool) or not 2 <= window <= 60:
-        raise reader.fail("description", "window must be an integer from 2 to 60")
-    absent = table.get("absent", [])
-    if not isinstance(absent, list) or not all(isinstance(t, str) and t.strip() for t in absent):
+    if not isinstance(absent, list):
         raise reader.fail("description", "absent must be a list of terms")
-    confidence = table.get("confidence", 0.75)
-    if not isinstance(confidence, float) or not 0 < confidence <= 1:
-        raise reader.fail("description", "confidence must be a number in (0, 1]")
-    return Description(
-        concepts=tuple(tuple(v for t in group for v in _expand_term(t, expander)) for group in concepts),
-        window=window, absent=tuple(v for t in absent for v in _expand_term(t, expander)),
-        confidence=confidence,
-    )
+    try:
+        # The record validates its own fields (legal_annot.catalog.schema); terms are checked as
+        # written before their variant spellings are added.
+        Description(concepts=tuple(tuple(g) for g in concepts), window=table.get("window", 12),
+                    absent=tuple(absent), confidence=table.get("confidence", DESCRIPTION_DEFAULT))
+        return Description(
+            concepts=tuple(tuple(v for t in group for v in _expand_term(t, expander)) for group in concepts),
+            window=table.get("window", 12), absent=tuple(v for t in absent for v in _expand_term(t, expander)),
+            confidence=table.get("confidence", DESCRIPTION_DEFAULT),
+        )
+    except (TypeError, ValueError) as exc:
+        raise reader.fail("description", str(exc)) from None
 
 
 def _state_citations(reader: _Reader, jurisdiction: str, citations: tuple[str, ...]) -> None:
@@ -181,7 +174,12 @@ def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -
     for table in reader.get("links", []):
         if not isinstance(table, dict) or set(table) != {"label", "url"}:
             raise reader.fail("links", "each link must be a table with exactly 'label' and 'url'")
-        links[table["url"]] = Link(str(table["label"]), reader.url("links", str(table["url"])))
+        label, url = table["label"], table["url"]
+        if not isinstance(label, str) or not label.strip():
+            raise reader.fail("links", f"label {label!r} must be a non-empty string")
+        if not isinstance(url, str):
+            raise reader.fail("links", f"url {url!r} must be a string")
+        links[url] = Link(label, reader.url("links", url))
     return _justia_as_checked(links, reader.raw.get("source"))
 
 
@@ -215,6 +213,26 @@ def _sections(reader: _Reader) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# A word: letters and digits (with an apostrophe's ending), or an abbreviation of single letters
+# with full stops ("u.s.c."), read without its stops ("usc"; "u.s." is "us", a stop word).
+_WORD = regex.compile(r"(?:\p{L}\.)+\p{L}?\.?|[\p{L}\p{N}]+(?:['’]\p{L}+)?")
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """Function words (data/stop_words.txt) that cannot by themselves make a name."""
+    text = (resources.files("legal_annot") / "catalog" / "data" / "stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def has_content_word(phrase: str) -> bool:
+    """Whether a phrase holds a word with a letter that is not a stop word: "Roe", "§ 1983 claim"
+    and "U.S.C." do; ".", "the", "of the" and "1983" do not (each would match ordinary prose)."""
+    words = stop_words()
+    return any(any(ch.isalpha() for ch in word) and word.replace(".", "").lower() not in words
+               for word in _WORD.findall(fold_phrase(phrase)))
+
+
 def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entry:
     """Validate one raw entry and build its :class:`Entry`."""
     if not isinstance(raw, dict):
@@ -225,10 +243,11 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     ident = reader.get("id")
     if not _ID.fullmatch(ident):
         raise reader.fail("id", f"{ident!r} is not {_FIELDS['id'][2]}")
+    kind_name = reader.get("kind")  # raises its own CatalogError when missing or not a string
     try:
-        kind = Kind(reader.get("kind"))
+        kind = Kind(kind_name)
     except ValueError:
-        raise reader.fail("kind", f"{raw['kind']!r} is not {_FIELDS['kind'][2]}") from None
+        raise reader.fail("kind", f"{kind_name!r} is not {_FIELDS['kind'][2]}") from None
     if kind is Kind.PENALTY:
         raise reader.fail("kind", "'penalty' is an annotation kind, not an authority kind")
     parties = reader.strings("parties")
@@ -256,7 +275,15 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     if not summary:
         raise reader.fail("summary", "is empty; expected two or three plain sentences")
     plain = reader.strings("plain_aliases")
-    declared = ((name,) if reader.get("match_name", True) else ()) + (*reader.strings("aliases"), *plain)
+    match_name = reader.get("match_name", True)
+    for field, phrases in (("name", (name,) if match_name else ()), ("aliases", reader.strings("aliases")),
+                           ("plain_aliases", plain), ("short_names", reader.strings("short_names")),
+                           ("generic_names", reader.strings("generic_names"))):
+        for phrase in phrases:
+            if not has_content_word(phrase):
+                raise reader.fail(field, f"{phrase!r} has no word with a letter that is not a stop word "
+                                         "(such as 'the' or 'of'); it would match ordinary prose")
+    declared = ((name,) if match_name else ()) + (*reader.strings("aliases"), *plain)
     description = reader.get("description")
     as_of = read_date(raw["as_of"], lambda m: reader.fail("as_of", m), "as_of") if "as_of" in raw else None
     history = read_history(reader.get("history", []), lambda m: reader.fail("history", m), as_of)
@@ -290,13 +317,15 @@ def read_file(path: Path, expander: AliasExpander) -> list[Entry]:
     """Parse one TOML catalog file into entries."""
     name = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a byte order mark is allowed
     except OSError as exc:
         raise CatalogError(f"cannot be read: {exc.strerror or exc}", file=name) from None
     except UnicodeDecodeError as exc:
         raise CatalogError(f"is not UTF-8 text: {exc.reason} at byte {exc.start}", file=name) from None
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"is not valid TOML: {exc}", file=name) from None
+    except RecursionError:
+        raise CatalogError("is nested too deeply to read (arrays or tables inside each other)", file=name) from None
     entries = data.get("authority", [] if "update" in data else None)
     if not isinstance(entries, list) or set(data) - {"authority", "update"}:
         raise CatalogError("expected only [[authority]] (and [[update]]) tables at the top level", file=name)
@@ -318,8 +347,8 @@ def read_file(path: Path, expander: AliasExpander) -> list[Entry]:
 def read_variants(path: Path) -> AliasExpander:
     """Load the interchangeable-phrase groups used to expand aliases."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError) as exc:
         raise CatalogError(f"cannot be read as TOML: {exc}", file=str(path)) from None
     groups = data.get("groups")
     if not isinstance(groups, list) or not all(

@@ -7,15 +7,20 @@ The Act's entry maps its section numbers to the code sections where they sit (ca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from legal_annot.catalog import Catalog
+from legal_annot import confidence
 from legal_annot.catalog.citations import parse_citation
 from legal_annot.detect.roles import NAME
 from legal_annot.detect.statutes import CitationIndex, built_authority
 from legal_annot.document import Document, Mention
 
-CONFIDENCE = 0.9
+if TYPE_CHECKING:
+    from legal_annot.catalog.compiled import CompiledCatalog
+
+CONFIDENCE = confidence.ACT_SECTION
 _NUMBER = r"(?P<sec>\d+[a-z]?(?:\([0-9a-z]{1,4}\))*)"
 _BEFORE = regex.compile(rf"(?:§|sec\.|section)\s*{_NUMBER}\s+of\s+(?:the\s+)?$")
 _AFTER = regex.compile(rf"(?:'s)?\s*,?\s*(?:§|sec\.|section)\s*{_NUMBER}")
@@ -41,10 +46,10 @@ def _in_table(table: dict[str, str], section: str) -> str | None:
 class ActSections:
     """The detector: looks around each name of an Act that declares its sections."""
 
-    def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
-        self._index = CitationIndex(catalog)
-        self._sections = {e.id: dict(e.sections) for e in catalog.entries if e.sections}
+    def __init__(self, compiled: CompiledCatalog) -> None:
+        self._catalog = compiled.catalog
+        self._index: CitationIndex = compiled.citations  # type: ignore[assignment]
+        self._sections = compiled.sections
 
     def __call__(self, doc: Document) -> list[Mention]:
         if not self._sections:

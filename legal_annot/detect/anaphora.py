@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from legal_annot import confidence
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
@@ -26,7 +27,7 @@ LAW_KINDS = frozenset({Kind.STATUTE, Kind.REGULATION})  # what "this law" / "the
 PROVISION_KINDS = LAW_KINDS | {Kind.CONSTITUTION}  # "that provision" may also be a clause
 SENTENCES_BACK = 2
 WINDOW = 600  # characters: how far back an antecedent may start, whatever the sentences say
-CONFIDENCE = 0.6
+CONFIDENCE = confidence.ANAPHORA
 
 
 def anaphora_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from legal_annot import confidence
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.citations import CitationParts
 from legal_annot.catalog.links import courtlistener_citation, justia_us_reports
@@ -18,7 +19,8 @@ from legal_annot.detect.statutes import CitationIndex
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, CaseDetails, Kind
 
-FULL, SHORT, UNKNOWN_CASE = 0.95, 0.85, 0.6
+FULL, SHORT, UNKNOWN_CASE = confidence.CASE_CITATION, confidence.CASE_SHORT_CITATION, confidence.UNKNOWN_CASE
+UNKNOWN_CASE_SHORT = UNKNOWN_CASE * confidence.UNKNOWN_CASE_SHORT_FACTOR
 _PARENTHETICAL_REACH = 300  # a longer explanatory parenthetical stays out of the span
 
 
@@ -156,7 +158,7 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         if cite.full:
             confidence = FULL if ids else UNKNOWN_CASE
         else:
-            confidence = SHORT if ids else UNKNOWN_CASE * 0.9
+            confidence = SHORT if ids else UNKNOWN_CASE_SHORT
         note = {"id": "Id. refers to the case cited just before", "supra": "supra refers to a case cited earlier",
                 "short": "short citation of a case cited earlier", "reference": "refers back to a case cited earlier"
                 }.get(cite.form, "")

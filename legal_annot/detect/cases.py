@@ -11,13 +11,15 @@ from functools import lru_cache
 import ahocorasick
 import regex
 
+from legal_annot import confidence
 from legal_annot.catalog.links import courtlistener_search
 from legal_annot.detect.case_keys import CaseKeys
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, CaseDetails, Kind
 
-NAME_ONLY, NAME_SHORT, CATALOG_VARIANT = 0.6, 0.55, 0.9
+NAME_ONLY, NAME_SHORT, CATALOG_VARIANT = (confidence.CASE_NAME_ONLY, confidence.CASE_NAME_SHORT,
+                                         confidence.CASE_NAME_CATALOG_VARIANT)
 CASE_ANCHOR = "versus"
 ANCHORS = ("v.", "vs.", "vs")  # a bare "v" ("Smith v Jones") is too rare to scan every letter v for
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections import deque
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from legal_annot.catalog import Catalog
 from legal_annot.detect.phrases import TermHit, word_end
 from legal_annot.detect.term_codes import DescriptionLayout
 from legal_annot.document import Document, Mention
+
+if TYPE_CHECKING:
+    from legal_annot.catalog.compiled import CompiledCatalog
 
 def _best_window(hits: list[tuple[int, int, int]], groups: int, folded: str,
                  window: int) -> tuple[int, int] | None:
@@ -96,8 +100,9 @@ class DescriptionMentions:
     groups; here each such entry's terms must also fall within its window of words.
     """
 
-    def __init__(self, catalog: Catalog) -> None:
-        self._layout = DescriptionLayout.of(catalog)  # the same layout the scanner coded terms with
+    def __init__(self, compiled: CompiledCatalog) -> None:
+        catalog = compiled.catalog
+        self._layout: DescriptionLayout = compiled.layout  # type: ignore[assignment]  # the scanner's
         # entry id -> (kind, number of groups, window, confidence)
         self._facts = {e.id: (e.authority.kind, len(e.description.concepts), e.description.window,
                               e.description.confidence) for e in catalog.entries if e.description is not None}

@@ -78,12 +78,16 @@ def act_phrases(text: str) -> list[ActPhrase]:
 class TierStage:
     """Generated Act names, the nested-name guard, and enrichment from the generated tiers."""
 
-    def __init__(self, catalog: Catalog, tiers: Tiers | None = None) -> None:
+    def __init__(self, catalog: Catalog, tiers: Tiers | None = None, index: CitationIndex | None = None) -> None:
         self._catalog = catalog
         self._tiers = tiers or default_tiers()
-        self._index = CitationIndex(catalog)
+        self._index = index if index is not None else CitationIndex(catalog)
         self._curated_names = frozenset(
             alias for entry in catalog.entries if entry.authority.kind is Kind.STATUTE for alias in entry.aliases)
+
+    def __call__(self, doc: Document) -> list[Mention]:
+        """As a pipeline detector it adds nothing: the Annotator calls detect and enrich."""
+        return []
 
     def detect(self, doc: Document, found: Sequence[Mention]) -> list[Mention]:
         """``found`` with generated Act names added and nested catalogue names dropped."""

@@ -4,14 +4,17 @@ reference) and generic names (ranked candidates, re-ranked by what else the text
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import regex
 
-from legal_annot.catalog import Catalog
-from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME, Role
+from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
 from legal_annot.resolve import CUED_SHORT, DIRECT, SHORT, rank_candidates
+
+if TYPE_CHECKING:
+    from legal_annot.catalog.compiled import CompiledCatalog
 
 _NAMES = frozenset({NAME, SHORT_NAME, GENERIC})
 CUED_SHORT_NAME = "cued_short_name"
@@ -52,31 +55,15 @@ def _is_person(text: str, start: int, end: int) -> bool:
             return True  # a given name right before: "Ernesto Miranda", "Dick Heller"
     return bool(_PERSON_AFTER.match(text, end, min(len(text), end + 40)))
 
-# how, entry ids, kind, acronyms, proper noun, plain aliases, and the roles themselves
-_Facts = tuple[str, tuple[str, ...], Kind, frozenset[str], bool, frozenset[str], tuple[Role, ...]]
-
-
 class NamedMentions:
     """The names stage: one mention per name-like hit; context cues only re-rank generic names.
 
-    What a phrase means (its role, entries, kind, capitalization rules) is worked out once per
-    phrase and cached, keyed by the identity of the role tuple the automaton stores for it.
+    What an entry's names require (its kind, acronyms, capitalization rules) comes precomputed
+    from the compiled catalog; nothing is cached while annotating.
     """
 
-    def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
-        self._facts: dict[int, _Facts] = {}
-
-    def _facts_of(self, roles: tuple[Role, ...]) -> _Facts:
-        facts = self._facts.get(id(roles))
-        if facts is None:
-            how = roles[0].role
-            ids = tuple(r.entry_id for r in roles if r.role == how)
-            entry = self._catalog.entry(ids[0])
-            # The roles ride along in the cache so that their identity cannot be reused.
-            facts = self._facts[id(roles)] = (how, ids, entry.authority.kind, frozenset(entry.acronyms),
-                                              entry.proper_noun, frozenset(entry.plain_aliases), roles)
-        return facts
+    def __init__(self, compiled: CompiledCatalog) -> None:
+        self._facts = compiled.name_facts
 
     def __call__(self, doc: Document) -> list[Mention]:
         referenced: Counter[str] = Counter()
@@ -96,7 +83,10 @@ class NamedMentions:
         text, folded = doc.text, doc.folded
         mentions = []
         for hit in named:
-            how, ids, kind, acronyms, proper_noun, plain, _ = self._facts_of(hit.roles)
+            roles = hit.roles
+            how = roles[0].role
+            ids = (roles[0].entry_id,) if len(roles) == 1 else tuple(r.entry_id for r in roles if r.role == how)
+            kind, acronyms, proper_noun, plain = self._facts[ids[0]]
             start, end = doc.original_span(hit.start, hit.end)
             if acronyms and folded[hit.start:hit.end] in acronyms and not text[start:end].isupper():
                 continue  # "RICO" is the statute, "Puerto Rico" is not

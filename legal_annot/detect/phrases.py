@@ -73,14 +73,13 @@ class Hits(NamedTuple):
 
 
 def _roles_of(catalog: Catalog, wanted: frozenset[str]) -> dict[str, list[Role]]:
-    table: dict[str, list[Role]] = {}
+    # Each phrase's roles as an ordered set (a dict): a term shared by thousands of entries
+    # ("law") must not cost a scan of its roles per entry, or building grows with the square.
+    table: dict[str, dict[Role, None]] = {}
 
     def add(phrase: str, role: Role) -> None:
-        if role.role not in wanted:
-            return
-        roles = table.setdefault(phrase, [])
-        if role not in roles:
-            roles.append(role)
+        if role.role in wanted:
+            table.setdefault(phrase, {})[role] = None
 
     for entry in catalog.entries:
         for role, phrases in ((NAME, entry.aliases), (SHORT_NAME, entry.short_names),
@@ -93,7 +92,7 @@ def _roles_of(catalog: Catalog, wanted: frozenset[str]) -> dict[str, list[Role]]
                     add(term.rstrip("*"), Role(TERM, entry.id, group, term.endswith("*")))
             for term in entry.description.absent:
                 add(term.rstrip("*"), Role(ABSENT, entry.id, -1, term.endswith("*")))
-    return table
+    return {phrase: list(roles) for phrase, roles in table.items()}
 
 
 _ORDER = {NAME: 0, SHORT_NAME: 0, GENERIC: 0, CONTEXT: 1, TERM: 2, ABSENT: 2, CUE: 3}
@@ -138,7 +137,7 @@ class PhraseScanner:
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
-        self._layout = layout
+        self._layout = self.layout = layout  # shared with the descriptions stage
         self.size = len(table)
         self._longest = max(map(len, table), default=0)
         self.codes_terms = any(r.role in DESCRIPTION_ROLES for rs in table.values() for r in rs)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 import attrs
 import regex
 
+from legal_annot import confidence
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.aliases import _ORDINAL_NUMBER
 from legal_annot.catalog.citations import CitationParts, format_citation, roman_to_int
@@ -247,7 +248,8 @@ _MORE = regex.compile(rf"(?P<sec>{_NUM})(?P<sub>{_SUB})")
 _KIND = {"usc": Kind.STATUTE, "pub_law": Kind.STATUTE, "stat": Kind.STATUTE, "cfr": Kind.REGULATION,
          "cfr_part": Kind.REGULATION, "fed_reg": Kind.REGULATION, "executive_order": Kind.EXECUTIVE_ORDER,
          "constitution_article": Kind.CONSTITUTION, "constitution_amendment": Kind.CONSTITUTION}
-CONFIDENCE, SHORT_CONFIDENCE = 0.95, 0.8
+CONFIDENCE, SHORT_CONFIDENCE = confidence.CITATION, confidence.SHORT_CITATION
+UNCATALOGUED = confidence.UNCATALOGUED_CITATION_FACTOR
 
 
 def citation_keys(parts: CitationParts) -> list[tuple[object, ...]]:
@@ -404,7 +406,7 @@ def citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIndex) 
                                     folded_start=cited.start, folded_end=cited.end))
         else:
             authority = built_authority(parts)
-            mentions.append(Mention(start, end, authority.kind, "citation", (), (confidence * 0.9,),
+            mentions.append(Mention(start, end, authority.kind, "citation", (), (confidence * UNCATALOGUED,),
                                     authority=authority, note="not in the catalog; built from the citation",
                                     citation=pinpoint, folded_start=cited.start, folded_end=cited.end))
     return mentions

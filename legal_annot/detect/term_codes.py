@@ -34,7 +34,8 @@ class DescriptionLayout:
     """Where each described entry's field of bits sits (a pure function of the catalog)."""
 
     offsets: dict[str, int]  # entry id -> bit of its first concept group
-    guard: dict[str, int]  # entry id -> its guard bit
+    guard: dict[str, int]  # entry id -> the position of its guard bit (a number, not the bit: each
+    # bit as an integer would be as wide as the layout, which is quadratic over the catalog)
     entry_at_guard: dict[int, str]  # guard bit position -> entry id
     low: int
     guards: int
@@ -43,31 +44,32 @@ class DescriptionLayout:
     @classmethod
     def of(cls, catalog: Catalog) -> DescriptionLayout:
         offsets, guard, entry_at_guard = {}, {}, {}
-        low = guards = position = 0
+        lows, guard_bits = [], []
+        position = 0
         for entry in catalog.entries:
             if entry.description is None:
                 continue
             offsets[entry.id] = position
-            low |= 1 << position
+            lows.append(position)
             position += len(entry.description.concepts)
             entry_at_guard[position] = entry.id
-            guard[entry.id] = 1 << position
-            guards |= 1 << position
+            guard[entry.id] = position
+            guard_bits.append(position)
             position += 1
-        return cls(offsets, guard, entry_at_guard, low, guards, position)
+        return cls(offsets, guard, entry_at_guard, bits_at(lows), bits_at(guard_bits), position)
 
     def code(self, roles: tuple[Role, ...], continues: bool = False) -> TermCode:
         """The code of a phrase with these roles (roles other than terms are ignored)."""
-        bits = absent = 0
+        bits, absent = [], []
         groups: dict[str, tuple[int, ...]] = {}
         for role in roles:
             if role.role == TERM:
-                bits |= 1 << (self.offsets[role.entry_id] + role.group)
+                bits.append(self.offsets[role.entry_id] + role.group)
                 if role.group not in groups.get(role.entry_id, ()):
                     groups[role.entry_id] = (*groups.get(role.entry_id, ()), role.group)
             elif role.role == ABSENT:
-                absent |= self.guard[role.entry_id]
-        return TermCode(bits | absent << self.shift, groups, continues)
+                absent.append(self.shift + self.guard[role.entry_id])
+        return TermCode(bits_at(bits + absent), groups, continues)
 
     def complete(self, mask: int) -> int:
         """The guard bits of the entries that the OR of some codes satisfies (0 for none)."""
@@ -82,3 +84,17 @@ class DescriptionLayout:
             found.append(self.entry_at_guard[lowest.bit_length() - 1])
             full ^= lowest
         return found
+
+
+def bits_at(positions: list[int]) -> int:
+    """The integer with exactly these bits set, built in one pass: OR-ing ``1 << p`` one at a time
+    copies the growing integer each time, which is quadratic for a term shared by many entries."""
+    if len(positions) < 32:  # few bits: each OR is cheap, and a buffer would be as long as the integer
+        value = 0
+        for position in positions:
+            value |= 1 << position
+        return value
+    buffer = bytearray(max(positions) // 8 + 1)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")

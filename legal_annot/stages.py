@@ -135,11 +135,11 @@ BUILTIN_STAGES: tuple[Stage, ...] = (
     Stage("cases", CaseCitations, "detector"),
     Stage("case_names", _case_names, "detector", cues=dict.fromkeys(CASE_ANCHORS, CASE_ANCHOR)),
     Stage("descriptions", DescriptionMentions, "detector", roles=DESCRIPTION_ROLES),
+    Stage("state_citations", _state_citations, "detector"),
+    Stage("tiers", _tiers, "detector"),
     Stage("anaphora", _plain(anaphora_mentions), "linker", cues=dict.fromkeys(ANAPHORS, ANAPHOR)),
     Stage("case_short_forms", _plain(case_short_form_mentions), "linker"),
     Stage("penalties", _penalties, "linker", cues=dict.fromkeys(PENALTY_ANCHORS, PENALTY_ANCHOR)),
-    Stage("state_citations", _state_citations, "detector"),
-    Stage("tiers", _tiers, "detector"),
 )
 BUILTIN_STAGE_NAMES = tuple(stage.name for stage in BUILTIN_STAGES)
 _BY_NAME = {stage.name: stage for stage in BUILTIN_STAGES}

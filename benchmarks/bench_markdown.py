@@ -20,6 +20,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "link-openers": lambda n: "[a](" * n + " the Supremacy Clause",
     "image-openers": lambda n: "![" * n + " the Supremacy Clause",
     "nested-brackets": lambda n: "[[a]" * n + " the Supremacy Clause",
+    "bare-urls": lambda n: "https://" * n + " the Supremacy Clause",
+    "tag-starts": lambda n: "<b " * n + " the Supremacy Clause",
     "unclosed-fence": lambda n: "```\n" + "the Supremacy Clause line\n" * (n // 10),
     "references": lambda n: "The Supremacy Clause and *Printz* v. United States. " * (n // 20),
 }

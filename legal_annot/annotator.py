@@ -18,6 +18,7 @@ from legal_annot.catalog.compiled import CompiledCatalog, compile_catalog
 from legal_annot.catalog.history import parse_as_of, with_status
 from legal_annot.detect.generated import TierStage
 from legal_annot.document import Document, Mention, sentences_of
+from legal_annot.gc_pause import collector_paused
 from legal_annot.models import Annotation, Kind, Result
 from legal_annot.normalize import normalize
 from legal_annot.resolve import add_without_crossing, keep_short_names, select_non_overlapping, settle_appositives
@@ -71,6 +72,7 @@ class Annotator:
     def kinds(self) -> frozenset[Kind] | None:
         return self._kinds
 
+    @collector_paused  # see legal_annot/gc_pause.py: linear time on texts of many references
     def annotate(self, text: str, *, as_of: date | str | None = None) -> Result:
         """Annotate one text. Offsets in the result index ``text`` itself.
 
@@ -91,7 +93,9 @@ class Annotator:
             found.extend(detect(doc))
         if self._tiers is not None:  # generated Act names; a catalogued name nested in an unknown Act goes
             found = self._tiers.detect(doc, found)
+        doc.drop_detector_hits()  # memory: linkers read cues, sentences and mentions only
         mentions = select_non_overlapping(keep_short_names(settle_appositives(found, doc.text)))
+        del found  # the mentions that lost an overlap
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
         if self._tiers is not None:  # text-built authorities become the generated (or curated) ones
@@ -104,7 +108,8 @@ class Annotator:
 
     def _annotation(self, doc: Document, mention: Mention) -> Annotation:
         authorities = tuple(self._catalog[i] for i in mention.entry_ids)
-        ambiguous = len(authorities) > 1
+        ambiguous = len(authorities) > 1 or (len(authorities) == 1 and not mention.decided
+                                             and mention.authority is None)  # one candidate, not settled
         best = mention.authority or (authorities[0] if authorities and mention.decided else None)
         return Annotation(
             start=mention.start, end=mention.end, text=doc.text[mention.start:mention.end],

@@ -29,6 +29,12 @@ class Document:
         if sentences is not None:
             self.__dict__["sentences"] = sentences  # the cached_property's slot
 
+    def drop_detector_hits(self) -> None:
+        """Forget the name and description-term hits once every detector has read them (on a
+        long text they are a byte or more per character); cue hits and sentences stay."""
+        self.hits = []
+        self.described = []
+
     @property
     def folded(self) -> str:
         return self.normalized.text

@@ -23,7 +23,7 @@ from typing import Any
 from legal_annot.annotator import Annotator
 from legal_annot.render.elements import HtmlOptions
 
-__all__ = ["LegalAnnotExtension", "makeExtension", "markdown_it_plugin"]
+__all__ = ["LegalAnnotExtension", "makeExtension", "markdown_it_plugin"]  # noqa: F822 (module __getattr__)
 
 INSTALL_HINT = "legal_annot's Python-Markdown extension needs Python-Markdown: pip install 'legal_annot[markdown]'"
 

@@ -173,6 +173,7 @@ class PenaltyClaim:
     stated_life: bool
     maximum: Penalty | None
     consistent: bool | None
+    stated_fine: int | None = None  # a stated fine, in dollars (then ``stated_years`` is None)
 
 
 @attrs.frozen

@@ -6,6 +6,8 @@ the callable once per Annotator from the compiled catalog, so per-catalog indexe
 while annotating. ``roles`` are the catalog phrase roles it reads from the shared scan, ``cues``
 the engine phrases it adds to that scan (phrase -> cue name, read back with
 ``Document.cue_hits``).
+Linkers run after the Annotator has dropped the document's name and term hits
+(``Document.hits``, ``Document.described``) to save memory: they read cues, sentences and mentions.
 
 A caller adds a stage of their own with the same record::
 
@@ -98,7 +100,9 @@ def _citations(compiled: CompiledCatalog) -> Detector:
 
 
 def _case_names(compiled: CompiledCatalog) -> Detector:
-    return partial(case_name_mentions, keys=compiled.case_keys)
+    from legal_annot.detect.case_keys import AmbiguousCases
+
+    return partial(case_name_mentions, keys=compiled.case_keys, ambiguous=AmbiguousCases(compiled.catalog))
 
 
 def _state_citations(compiled: CompiledCatalog) -> Detector:

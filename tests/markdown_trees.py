@@ -23,8 +23,9 @@ def render_python_markdown(text: str) -> str:
     return markdown.markdown(text, extensions=["tables", "footnotes", "fenced_code"])
 
 
-def events(html: str, *, ours: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
-    """A flat list of start/end/text events with our own elements left out and texts merged."""
+def events(html: str, *, ours: frozenset[str] = frozenset(), squash: bool = False) -> list[tuple[str, ...]]:
+    """A flat list of start/end/text events with our own elements left out and texts merged
+    (``squash``: whitespace runs count as one space, and blank texts are dropped)."""
     out: list[tuple[str, ...]] = []
 
     def text(value: str | None) -> None:
@@ -52,6 +53,9 @@ def events(html: str, *, ours: frozenset[str] = frozenset()) -> list[tuple[str, 
             out.append(("end", tag))
 
     walk(html5lib.parse(html, namespaceHTMLElements=False))
+    if squash:
+        out = [("text", " ".join(e[1].split())) if e[0] == "text" else e for e in out]
+        out = [e for e in out if e != ("text", "")]
     return out
 
 
@@ -64,3 +68,12 @@ def added_elements(html: str, ours: frozenset[str]) -> list[str]:
         if (element.tag == "a" and element.get("href") in ours) or "legal-annot" in element.get("class", "").split():
             found.append("".join(element.itertext()))
     return found
+
+
+def hrefs(html: str) -> set[str]:
+    return {e.get("href") for e in html5lib.parse(html, namespaceHTMLElements=False).iter() if e.tag == "a"}
+
+
+def added_hrefs(before: str, after: str) -> frozenset[str]:
+    """Link targets in ``after`` that ``before`` does not have (e.g. generated search links)."""
+    return frozenset(hrefs(after) - hrefs(before))

@@ -17,6 +17,10 @@ def cited(text: str) -> list[tuple[str, str | None]]:
     ("The order relied on section 203 of the International Emergency Economic Powers Act.",
      [("section 203 of the International Emergency Economic Powers Act", "50 U.S.C. § 1702")]),
     ("He invoked section 1702(a) of IEEPA.", [("section 1702(a) of IEEPA", "50 U.S.C. § 1702(a)")]),
+    ("The duties rest on Section 301 of the Trade Act of 1974.",
+     [("Section 301 of the Trade Act of 1974", "19 U.S.C. § 2411")]),
+    ("Officials weighed section 122 of the Trade Act of 1974 instead.",
+     [("section 122 of the Trade Act of 1974", "19 U.S.C. § 2132")]),
 ])
 def test_act_sections_by_the_acts_number_or_the_codes(text: str, expected: list) -> None:
     assert cited(text) == expected

@@ -94,3 +94,25 @@ def test_docket_cite_after_a_name_is_one_annotation(text: str, docket: str, cour
 def test_a_number_that_is_not_a_docket_is_left_out() -> None:
     (ann,) = cases("The court ruled in Oregon v. Trump. No. 5 on the list was another case.")
     assert ann.text == "Oregon v. Trump" and ann.case is None
+
+
+def test_a_cited_name_starts_after_a_line_that_ended_before_it() -> None:
+    text = ("It overturned Chevron U.S.A., Inc. v. Natural Resources Defense Council, Inc. (1984)\n"
+            "Loper Bright Enterprises v. Raimondo, 603 U.S. ___ (2024), 144 S. Ct. 2244, is the landmark.")
+    (cited,) = [a for a in cases(text) if a.matched_by == "citation"]
+    assert cited.text == "Loper Bright Enterprises v. Raimondo, 603 U.S. ___ (2024), 144 S. Ct. 2244"
+    assert (cited.authority.citation, cited.case.year) == ("603 U.S. 369", 2024)
+
+
+def test_a_name_wrapped_across_lines_stays_whole() -> None:
+    (ann,) = cases("The Court relied on Regents of Univ. of Cal. v.\nBakke, 438 U. S. 265, 307 (1978).")
+    assert "v.\nBakke, 438 U. S. 265" in ann.text  # not cut at the line break inside the name
+
+
+@pytest.mark.parametrize("name, same", [
+    ("U.S. v. Jones", "United States v. Jones"),
+    ("Relentless, Inc. v. U.S. Department of Commerce", "Relentless Inc v. Department of Commerce"),
+])
+def test_us_abbreviations_in_case_keys(name: str, same: str) -> None:
+    assert case_key(name) == case_key(same)
+    assert case_key("United States v. Jones") != case_key("United States Steel v. Jones")

@@ -120,6 +120,7 @@ def test_pinpoint_travels_through_json_and_web_annotations() -> None:
 
 @pytest.mark.parametrize("text, pinpoint", [
     ("Wire fraud is defined in USC 1343.", "18 U.S.C. § 1343"),
+    ("Treason is defined in USC 2381.", "18 U.S.C. § 2381"),
     ("Wire fraud, § 1343, is a common charge.", "18 U.S.C. § 1343"),
 ])
 def test_title_less_cite_takes_the_title_of_the_crime_named_before(text: str, pinpoint: str) -> None:

@@ -49,3 +49,17 @@ def test_a_description_around_a_name_of_the_same_authority_is_not_repeated() -> 
     anns = [a for a in legal_annot.annotate("Prosecutors say his presidents immunity for official acts claim fails.")
             if a.kind is Kind.DOCTRINE]
     assert len(anns) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court quoted 8 U.S.C. § 1373 at length. It also cited 8 U.S.C. § 1357. The provision, the judge said, "
+     "does not bar the policy.", "8 U.S.C. § 1373"),
+    ("The judge read 18 U.S.C. § 1512(c) closely and mentioned 18 U.S.C. § 1001 in a footnote. The provision "
+     "reaches only evidence.", "18 U.S.C. § 1512"),
+    ("8 U.S.C. § 1373 says \"no official may prohibit\" sharing. The memo also cites 8 U.S.C. § 1357. "
+     "That provision is narrow.", "8 U.S.C. § 1373"),
+    ("The brief cited 8 U.S.C. § 1373 and 8 U.S.C. § 1357. The provision is narrow.", "8 U.S.C. § 1357"),  # nearest
+])
+def test_the_provision_prefers_the_statute_the_text_quotes_or_analyses(text: str, expected: str) -> None:
+    (ann,) = [a for a in legal_annot.annotate(text) if a.matched_by == "anaphora"]
+    assert ann.authority.citation == expected

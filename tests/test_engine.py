@@ -97,7 +97,7 @@ class TestPenalties:
     ])
     def test_claims_are_checked(self, mini: Annotator, sentence: str, stated: str, consistent: bool) -> None:
         text = "They conspired to defraud the United States. " + sentence
-        (penalty,) = [a for a in mini.annotate(text) if a.kind is Kind.PENALTY]
+        (penalty,) = [a for a in mini.annotate(text) if a.kind is Kind.PENALTY and a.claim.stated_fine is None]
         assert stated in penalty.text
         assert penalty.claim.consistent is consistent
         assert penalty.authority.id == "test.conspiracy"

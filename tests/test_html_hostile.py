@@ -46,16 +46,18 @@ def text_of(html: str) -> str:
     """All text the parser keeps, in document order: script and style contents, comments and the
     author's attribute values included."""
     out: list[str] = []
-
-    def walk(element) -> None:
-        if isinstance(element.tag, str) and not ours(element):
-            out.extend(f"{k}={v}" for k, v in sorted(element.attrib.items()))
-        out.append(element.text or "")
-        for child in element:
-            walk(child)
-            out.append(child.tail or "")
-
-    walk(tree(html))
+    todo: list = [("element", tree(html))]
+    while todo:  # document order without recursion (deeply nested inputs)
+        what, node = todo.pop()
+        if what == "text":
+            out.append(node)
+            continue
+        if isinstance(node.tag, str) and not ours(node):
+            out.extend(f"{k}={v}" for k, v in sorted(node.attrib.items()))
+        out.append(node.text or "")
+        for child in reversed(list(node)):
+            todo.append(("text", child.tail or ""))
+            todo.append(("element", child))
     return "".join(out)
 
 
@@ -169,3 +171,24 @@ PIECES = st.sampled_from([
 @given(st.lists(PIECES, max_size=14))
 def test_tag_soup_keeps_elements_and_attributes(pieces: list[str]) -> None:
     assert_adds_only_safe_elements("".join(pieces))
+
+
+# ----- deep nesting (issue 17 §3): correct results; the timing lives in benchmarks/bench_html.py ----
+@pytest.mark.parametrize("n", [10, 300, 3000])
+def test_deep_formatting_then_stray_end_tags(n: int) -> None:
+    out = assert_adds_only_safe_elements("<b>" * n + "<i>" + REF + "</i>" * n)
+    assert len(inserted(out)) == 1
+
+
+@pytest.mark.parametrize("n", [10, 3000])
+def test_deep_blocks_then_stray_p_ends(n: int) -> None:
+    html = "<div>" * n + "</p>" * n + f"<p>{REF} today.</p>"
+    out = assert_adds_only_safe_elements(html)
+    assert len(inserted(out)) == 1
+
+
+def test_too_deep_to_be_sure_annotates_nothing_after() -> None:
+    # past the search budget the reader stops annotating rather than guess where elements end
+    html = f"<p>{REF} first.</p>" + "<svg>" + "<g>" * 2000 + "</x>" * 2000 + f"<p>{REF} later.</p>"
+    out = assert_adds_only_safe_elements(html)
+    assert len(inserted(out)) == 1

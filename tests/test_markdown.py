@@ -4,12 +4,12 @@ with a CommonMark parser's source map (issue 15 §1, issue 17 §4)."""
 from __future__ import annotations
 
 import pytest
+from helpers import write_entry
 from markdown_it import MarkdownIt
+from markdown_trees import added_elements, added_hrefs, catalog_urls, events, render_markdown_it, render_python_markdown
 
 import legal_annot
 from legal_annot import Annotator, HtmlOptions
-from helpers import write_entry
-from markdown_trees import added_elements, catalog_urls, events, render_markdown_it
 
 OURS = catalog_urls()
 PRINTZ = "https://www.courtlistener.com/c/U.S./521/898/"
@@ -150,16 +150,23 @@ class TestHostileCatalog:
         text = "The Widget Act applies.\n"
         out = legal_annot.annotate_markdown(text, annotator=annotator)
         assert "\n\n" not in out.strip()
-        html = MarkdownIt("commonmark", {"html": True}).render(out)
-        assert "<script" not in html
-        assert added_elements(html, frozenset({"https://www.law.cornell.edu/uscode/text/15/2051"})) == ["Widget Act"]
+        widget = frozenset({"https://www.law.cornell.edu/uscode/text/15/2051"})
+        for html in (MarkdownIt("commonmark", {"html": True}).render(out), render_python_markdown(out)):
+            assert "<script" not in html
+            assert added_elements(html, widget) == ["Widget Act"]
+        from legal_annot.markdown import markdown_it_plugin
+
+        plugged = MarkdownIt("commonmark", {"html": True}).use(markdown_it_plugin, annotator=annotator).render(text)
+        assert "<script" not in plugged and added_elements(plugged, widget) == ["Widget Act"]
+        in_table = legal_annot.annotate_markdown("| a |\n| - |\n| The Widget Act |\n", annotator=annotator)
+        assert render_markdown_it(in_table).count("<td>") == 1
 
 
 class TestLinearInputs:
     """Shapes that made the old regex masking quadratic or exponential: the result is correct."""
 
     @pytest.mark.timeout(60)
-    @pytest.mark.parametrize("shape", ["[", "`", "<a", "[a](", "![", "[[a]"])
+    @pytest.mark.parametrize("shape", ["[", "`", "<a", "[a](", "![", "[[a]", "https://", "www.", "*a", "\\"])
     def test_repeated_openers(self, shape: str) -> None:
         text = shape * 3000 + " the Supremacy Clause"
         out = assert_only_added(text)
@@ -189,14 +196,65 @@ class TestProperty:
 
     @pytest.mark.timeout(120)
     def test_random_documents(self) -> None:
-        from hypothesis import HealthCheck, given, settings, strategies as st
+        from hypothesis import HealthCheck, given, settings
+        from hypothesis import strategies as st
 
         @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
         @given(st.lists(st.sampled_from(self.PIECES), max_size=30))
         def check(parts: list[str]) -> None:
             text = "".join(parts)
             out = annotated(text)
-            assert events(render_markdown_it(out), ours=OURS) == events(render_markdown_it(text), ours=OURS)
+            before, after = render_markdown_it(text), render_markdown_it(out)
+            ours = OURS | added_hrefs(before, after)
+            assert events(after, ours=ours) == events(before, ours=ours)
             assert annotated(out) == out
+            before, after = render_python_markdown(text), render_python_markdown(out)  # whitespace aside
+            ours = OURS | added_hrefs(before, after)
+            assert events(after, ours=ours, squash=True) == events(before, ours=ours, squash=True)
 
         check()
+
+
+@pytest.mark.parametrize("opened", ["<a href='x'>", "<code>", "<kbd>\n<!-- </kbd> -->"])
+def test_an_element_left_open_by_raw_html_hides_later_prose(opened: str) -> None:
+    text = f"{opened}\n\nPrintz v. United States\n\nThe Tenth Amendment."
+    assert_only_added(text)
+    assert linked(text) == []
+    name = opened[1:].split(">")[0].split()[0]
+    closed = f"{opened}\n\nPrintz v. United States </{name}>\n\nThe Tenth Amendment."
+    assert linked(closed) == ["Tenth Amendment"]
+    html = MarkdownIt().use(__import__("legal_annot.markdown").markdown.markdown_it_plugin).render(text)
+    assert added_elements(html, OURS) == []
+
+
+class TestArgumentsAndCli:
+    def test_bad_arguments_are_refused(self) -> None:
+        with pytest.raises(TypeError, match="options"):
+            annotated("the Supremacy Clause", options="law")
+        with pytest.raises(TypeError, match="exclude"):
+            annotated("the Supremacy Clause", exclude=None)
+        with pytest.raises(ValueError, match="plain_tag"):
+            annotated("qualified immunity", options=HtmlOptions(plain_tag='span onclick="x"'))
+
+    def test_exclude_names_inline_elements(self) -> None:
+        text = "<mark>the Supremacy Clause</mark> and the Tenth Amendment."
+        assert linked(text) == ["Supremacy Clause", "Tenth Amendment"]
+        assert added_elements(render_markdown_it(annotated(text, exclude="mark")), OURS) == ["Tenth Amendment"]
+
+    def test_command_md_format_uses_the_same_writer(self, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+        from legal_annot.cli import main
+
+        story = tmp_path / "story.md"
+        text = "---\ntitle: the Supremacy Clause\n---\n\n<div>Printz v. United States</div>\n\nThe Supremacy Clause.\n"
+        story.write_text(text, encoding="utf-8")
+        assert main([str(story), "-f", "md"]) in (0, None)
+        out = capsys.readouterr().out
+        assert out.startswith("---\ntitle: the Supremacy Clause\n---\n\n<div>Printz v. United States</div>\n")
+        assert added_elements(render_markdown_it(out), OURS) == ["Supremacy Clause"]
+
+
+def test_nul_characters_keep_offsets() -> None:
+    text = "A\x00 note on\x00 Printz v. United States.\r\n\r\nThe Tenth\r\nAmendment too."
+    out = assert_only_added(text)
+    assert out.count("\x00") == 2 and out.count("\r\n") == 3
+    assert linked(text) == ["Printz v. United States", "Tenth\nAmendment"]

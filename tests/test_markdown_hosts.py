@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from markdown_trees import added_elements, catalog_urls, events, render_markdown_it, render_python_markdown
 
 import legal_annot
 from legal_annot.markdown import markdown_it_plugin
-from markdown_trees import added_elements, catalog_urls, events, render_markdown_it, render_python_markdown
 
 OURS = catalog_urls()
 CORPUS = sorted((Path(__file__).parent / "data" / "markdown").glob("*.md"))
@@ -139,6 +139,17 @@ class TestPythonMarkdown:
                                  extensions=["legal_annot.markdown"], extension_configs=configs)
         assert added_elements(html, OURS) == ["Printz v. United States"]
         assert 'class="law law--case"' in html and 'target="_blank"' in html
+
+    def test_the_mkdocs_snippet_in_the_docs(self) -> None:
+        yaml = pytest.importorskip("yaml")
+        docs = (Path(__file__).parent.parent / "docs" / "markdown.md").read_text(encoding="utf-8")
+        snippet = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+        (entry,) = yaml.safe_load(snippet)["markdown_extensions"]
+        ((name, config),) = entry.items()
+        html = markdown.markdown("The Supremacy Clause, 18 U.S.C. § 371 and Printz v. United States.",
+                                 extensions=[name], extension_configs={name: config})
+        assert added_elements(html, OURS) == ["18 U.S.C. § 371", "Printz v. United States"]
+        assert 'target="_blank"' in html
 
     def test_entry_point_name(self) -> None:
         from importlib.metadata import entry_points

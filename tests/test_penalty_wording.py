@@ -85,3 +85,20 @@ def test_at_least_outside_penalty_context_is_not_a_claim() -> None:
 ])
 def test_release_and_probation_terms_are_not_prison_penalties(text: str) -> None:
     assert penalties(text) == []
+
+
+def test_a_statute_cited_in_passing_yields_to_the_catalogued_crime_in_the_sentence() -> None:
+    text = ("Wire fraud under 18 U.S.C. § 1343 that involves a declared disaster (as defined in 42 U.S.C. 5122) "
+            "is punishable by not more than 30 years.")
+    assert penalties(text) == [("not more than 30 years", "18 U.S.C. § 1343", True)]
+
+
+def test_with_no_catalogued_statute_the_nearest_one_is_kept() -> None:
+    ((_, citation, consistent),) = penalties("A breach of 42 U.S.C. 5122 is punishable by not more than 3 years.")
+    assert (citation, consistent) == ("42 U.S.C. § 5122", None)
+
+
+def test_a_law_cited_in_passing_yields_to_the_crime_named_sentences_before() -> None:
+    text = ("Wire fraud is defined in 18 U.S.C. § 1343. If the scheme involves a declared disaster (as defined in "
+            "42 U.S.C. 5122), the offender may be imprisoned not more than 30 years.")
+    assert penalties(text) == [("not more than 30 years", "18 U.S.C. § 1343", True)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import regex
+
 from legal_annot import confidence
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
@@ -57,7 +59,7 @@ def _antecedent(doc: Document, mentions: Sequence[Mention], hit: PhraseHit, befo
     before the window: it reads only the mentions of the window."""
     sentence = doc.sentences.index(hit.start)
     earliest = max(doc.sentences.bounds(max(0, sentence - SENTENCES_BACK))[0], hit.start - WINDOW)
-    best = None
+    best = discussed = None
     i = before
     while i > 0:
         i -= 1
@@ -66,10 +68,24 @@ def _antecedent(doc: Document, mentions: Sequence[Mention], hit: PhraseHit, befo
             continue  # a mention without folded positions (none of ours): not an antecedent
         if mention.folded_start < earliest:
             break
-        if (mention.folded_end <= hit.start and mention.kind in kinds
-                and (best is None or mention.folded_end > best.folded_end)):
-            best = mention
-    return best
+        if mention.folded_end <= hit.start and mention.kind in kinds:
+            if best is None or mention.folded_end > best.folded_end:
+                best = mention
+            if (discussed is None or mention.folded_end > discussed.folded_end) and _discussed(doc.folded, mention):
+                discussed = mention
+    # The statute the text quotes or analyses wins over one merely cited after it.
+    return discussed if discussed is not None and best is not None and not _discussed(doc.folded, best) else best
+
+
+_DISCUSSED_BEFORE = regex.compile(r"(?:quot(?:ed|es|ing)|analy[sz](?:ed|es|ing)|interpret(?:ed|s|ing)|constru(?:ed|es|ing)|"
+                                  r"read(?:s|ing)?|pars(?:ed|es|ing))\s+(?:the\s+text\s+of\s+)?$")
+_DISCUSSED_AFTER = regex.compile(r"[,]?\s*(?:[\"“]|(?:which\s+|that\s+)?(?:says|provides|reads|states)\b)")
+
+
+def _discussed(folded: str, mention: Mention) -> bool:
+    """Whether the text quotes or analyses the mention: "quoted 8 U.S.C. § 1373", "§ 1373 says "..."."""
+    return bool(_DISCUSSED_BEFORE.search(folded, max(0, mention.folded_start - 30), mention.folded_start)
+                or _DISCUSSED_AFTER.match(folded, mention.folded_end, mention.folded_end + 20))
 
 
 def _start(mention: Mention) -> int:

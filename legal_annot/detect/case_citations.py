@@ -5,6 +5,7 @@ gets an authority built from its parts (citation, parties, year) linking to the 
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from legal_annot import confidence
@@ -97,12 +98,45 @@ _LEADING_WORD = regex.compile(r"(?:(?:In|in|See|see|Cf\.|Compare|Under|under|Als
 _BARE_BEFORE = regex.compile(r"(?:^|[.;:!?)]\s+|\b(?:See|see|Cf\.|cf\.|But|but|Also|also)\s+)$")
 
 
-def _details(cite: FoundCase) -> CaseDetails | None:
+_NAME_BEFORE_CITE = regex.compile(r"(?P<name>[^\n]+?\sv\.?\s[^\n]+?),\s*\d")
+
+
+def _named(text: str, cite: FoundCase, keys: CaseKeys) -> tuple[str, ...]:
+    """The catalog case a full cite names, from eyecite's parties or the name written before it
+    on its line ("Loper Bright Enterprises v. Raimondo, 603 U.S. ___")."""
+    if cite.plaintiff and cite.defendant:
+        ids = keys.lookup(f"{_LEADING_WORD.sub('', cite.plaintiff)} v. {cite.defendant}")
+        if ids:
+            return ids
+    line = _name_start(text, cite.start, cite.end)
+    match = _NAME_BEFORE_CITE.match(text, line, cite.end)
+    return keys.lookup(_LEADING_WORD.sub("", match["name"])) if match else ()
+
+
+_ENDED_LINE = regex.compile(r"[):;]\s*\n")
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a cited case's name starts: not before a line that ended a unit of its own
+    ("... Council, Inc. (1984)\nLoper Bright ..."); wrapped names ("v.\nBakke") stay whole."""
+    digit = _DIGIT.search(text, start, end)
+    ends = list(_ENDED_LINE.finditer(text, start, digit.start() if digit else end))
+    return ends[-1].end() if ends else start
+
+
+_DIGIT = regex.compile(r"\b\d{1,4}\s+[A-Z]")  # the volume before the reporter
+_YEAR_IN_SPAN = regex.compile(r"\([^()]{0,40}?\b(\d{4})\)")
+
+
+def _details(cite: FoundCase, span: str) -> CaseDetails | None:
+    """The citation's parts; the year only when the annotated span itself states it."""
     pin = (cite.pin_cite or "").removeprefix("at ").strip(" ,") or None
     parenthetical = cite.parenthetical.strip() if cite.parenthetical else None
-    if not (pin or cite.court or cite.year or parenthetical):
+    year = _YEAR_IN_SPAN.search(span)
+    year = int(year.group(1)) if year else None
+    if not (pin or cite.court or year or parenthetical):
         return None
-    return CaseDetails(pin=pin, court=cite.court, year=cite.year, parenthetical=parenthetical)
+    return CaseDetails(pin=pin, court=cite.court, year=year, parenthetical=parenthetical)
 
 
 def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIndex,
@@ -123,8 +157,8 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         parallel = previous_full is not None and doc.text[previous_full.end:cite.start].strip(" ,") == ""
         parts = _parts(cite)
         ids = index.lookup(parts)[0] if parts else ()
-        if not ids and keys is not None and cite.plaintiff and cite.defendant:
-            ids = keys.lookup(f"{_LEADING_WORD.sub('', cite.plaintiff)} v. {cite.defendant}")
+        if not ids and keys is not None:
+            ids = _named(doc.text, cite, keys)
         if parallel and previous_full is not None and previous_full.group in by_group:
             earlier = by_group[previous_full.group]
             if earlier[0] or not ids:
@@ -146,6 +180,8 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
         elif not ids and authority is None and cite.group == UNRESOLVED and cite.full:
             authority = _built_case(cite)
         start, end = cite.start, cite.end
+        if cite.full and (ids or authority is not None):
+            start = _name_start(doc.text, start, end)
         leading = _LEADING_WORD.match(doc.text, start, end)
         if leading and cite.full:
             start = leading.end()
@@ -168,10 +204,16 @@ def case_citation_mentions(doc: Document, *, catalog: Catalog, index: CitationIn
             note = "short citation with no full citation before it; the case could not be identified"
         elif not ids and authority is None:
             note = "eyecite found this citation but could not tell which case it means"
+        last = mentions[-1] if mentions else None
+        if cite.full and last is not None and start < last.end and (last.entry_ids, last.authority) == (ids, authority):
+            # a parallel citation whose name eyecite re-read inside the one before: one reference
+            mentions[-1] = attrs.evolve(last, end=max(end, last.end),
+                                        folded_end=doc.folded_span(start, max(end, last.end))[1])
+            continue
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "citation", ids, (confidence,), decided=True,
                                 authority=authority, note=note, folded_start=fstart, folded_end=fend,
-                                case=_details(cite)))
+                                case=_details(cite, doc.text[start:end])))
     return mentions
 
 

@@ -13,7 +13,7 @@ import regex
 
 from legal_annot import confidence
 from legal_annot.catalog.links import courtlistener_search
-from legal_annot.detect.case_keys import CaseKeys
+from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases, CaseKeys
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, CaseDetails, Kind
@@ -154,7 +154,8 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     return bool(_LEGAL_CUE.search(doc.folded, lo, near_hi))
 
 
-def case_name_mentions(doc: Document, keys: CaseKeys | None = None) -> list[Mention]:
+def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
+                       ambiguous: AmbiguousCases | None = None) -> list[Mention]:
     """Case names ("Moore v. Harper") found around a "v." anchor; one the catalog knows under
     another spelling ("Loper Bright Enterprises, Inc. v. Raimondo") takes its catalog entry."""
     mentions: list[Mention] = []
@@ -190,8 +191,10 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None) -> list[Ment
         fstart, fend = doc.folded_span(start, end)
         ids = keys.lookup(name) if keys is not None else ()
         if ids:
+            settled = ambiguous is None or ambiguous.settled(ids[0], doc.folded, fstart, fend)
             mentions.append(Mention(start, end, Kind.CASE, "name", ids, (CATALOG_VARIANT,) * len(ids),
-                                    decided=len(ids) == 1, folded_start=fstart, folded_end=fend))
+                                    decided=len(ids) == 1 and settled, note="" if settled else AMBIGUOUS_NOTE,
+                                    folded_start=fstart, folded_end=fend))
             continue
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
                               links=(courtlistener_search(name),), source=None, tier="text")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases
 from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
@@ -64,6 +65,7 @@ class NamedMentions:
 
     def __init__(self, compiled: CompiledCatalog) -> None:
         self._facts = compiled.name_facts
+        self._ambiguous = AmbiguousCases(compiled.catalog)
 
     def __call__(self, doc: Document) -> list[Mention]:
         referenced: Counter[str] = Counter()
@@ -111,6 +113,10 @@ class NamedMentions:
                 if proper_noun and text[start].islower() and folded[hit.start:hit.end] not in plain:
                     continue
                 scores = (DIRECT,)
+                if not self._ambiguous.settled(ids[0], folded, hit.start, hit.end):
+                    mentions.append(Mention(start, end, kind, how, ids, (SHORT,), False, note=AMBIGUOUS_NOTE,
+                                            folded_start=hit.start, folded_end=hit.end))
+                    continue
             mentions.append(Mention(start, end, kind, how, ids, scores, True,
                                     folded_start=hit.start, folded_end=hit.end))
         return mentions

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
 from legal_annot.catalog import Catalog
+from legal_annot.detect.fines import fine_consistent, read_fine
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind, Penalty, PenaltyClaim
 
 PENALTY_ANCHOR = "penalty"
-ANCHORS = ("year", "years", "decade", "decades", "life")
+ANCHORS = ("year", "years", "decade", "decades", "life", "fine", "fines")
 _WORD_NUMBERS = {
     word: n for n, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -107,13 +108,14 @@ def _consistent(penalties: Sequence[Penalty], years: float | None, life: bool, m
     return any(p.max_years == years for p in penalties)
 
 
+_NEIGHBOURS = 4  # mentions looked at on each side when the nearest statutes are not in the catalog
 _SENTENCES_BACK = 3  # press releases name the charge, then state its penalty a few sentences later
 _BACK_REACH = 700  # ... within this many characters, and not across a paragraph break
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")  # in the caller's text (folding turns it into a space)
 
 
 def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[int],
-                  position: int) -> Mention | None:
+                  position: int, crime: Callable[[Mention], bool] | None = None) -> Mention | None:
     """The statute nearest ``position`` in its sentence, else the last one named in the up to
     three sentences before it (within a character window and the paragraph). ``statutes`` are
     sorted by folded start, ``starts`` are those starts: the nearest is one of the two around
@@ -122,10 +124,26 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
     sentence = doc.sentences.index(position)
     lo, hi = doc.sentences.bounds(sentence)
     first, end = bisect_left(starts, lo), bisect_left(starts, hi)
+    here = None
     if first < end:
         k = bisect_left(starts, position, first, end)
         around = [statutes[i] for i in (k - 1, k) if first <= i < end]
-        return min(around, key=lambda m: abs(m.folded_start - position))
+        if crime is not None and not any(map(crime, around)):
+            # A law cited in passing ("... as defined in 42 U.S.C. 5122") yields to a crime, a
+            # catalogued statute with penalties, a few mentions away in the sentence.
+            near = [statutes[i] for i in range(max(first, k - _NEIGHBOURS), min(end, k + _NEIGHBOURS))]
+            around = [m for m in near if crime(m)] or around
+        here = min(around, key=lambda m: abs(m.folded_start - position))
+        if crime is None or crime(here):
+            return here
+    before = _named_before(doc, statutes, first, sentence, lo, position, crime if here is not None else None)
+    return before if before is not None else here
+
+
+def _named_before(doc: Document, statutes: Sequence[Mention], first: int, sentence: int, lo: int, position: int,
+                  crime: Callable[[Mention], bool] | None) -> Mention | None:
+    """The last statute (or, with ``crime``, the last crime among the few last statutes) named in
+    the up to three sentences before ``lo``, within the character window and the paragraph."""
     if sentence == 0 or first == 0:
         return None
     floor = max(0, position - _BACK_REACH)
@@ -133,10 +151,39 @@ def _statute_near(doc: Document, statutes: Sequence[Mention], starts: Sequence[i
     breaks = list(_PARAGRAPH.finditer(doc.text, original_floor, original_lo + 2))  # a break folds to one space
     if breaks:
         floor = doc.folded_span(breaks[-1].start(), breaks[-1].end())[1]
-    previous = statutes[first - 1]  # the last statute starting before this sentence
-    if previous.folded_start >= floor and doc.sentences.index(previous.folded_start) >= sentence - _SENTENCES_BACK:
-        return previous
+    for i in range(first - 1, max(-1, first - 1 - (_NEIGHBOURS if crime is not None else 1)), -1):
+        previous = statutes[i]
+        if previous.folded_start < floor or doc.sentences.index(previous.folded_start) < sentence - _SENTENCES_BACK:
+            return None
+        if crime is None or crime(previous):
+            return previous
     return None
+
+
+def _fine_mention(doc: Document, hit_start: int, hit_end: int, statutes: Sequence[Mention],
+                  starts: Sequence[int], catalog: Catalog, crime: Callable[[Mention], bool]) -> Mention | None:
+    """A stated fine, checked against the statute it is tied to (see :mod:`legal_annot.detect.fines`)."""
+    read = read_fine(doc.folded, hit_start, hit_end)
+    if read is None:
+        return None
+    fstart, fend, dollars = read
+    start, end = doc.original_span(fstart, fend)
+    statute = _statute_near(doc, statutes, starts, fstart, crime)
+    if statute is None:
+        return None  # a fine with no statute near it (a parking fine, a club's fee) is not ours to judge
+    consistent, ids, scores, note, maximum = None, (), (0.7,), "", None
+    if statute is not None and statute.entry_ids:
+        ids, scores = statute.entry_ids[:1], (min(0.7, statute.confidence),)
+        lo, hi = doc.sentences.bounds(doc.sentences.index(fstart))
+        penalties = catalog[ids[0]].penalties
+        consistent = fine_consistent(penalties, dollars, doc.folded[lo:hi])
+        maximum = penalties[0] if penalties else None
+        note = f"fine tied to {doc.text[statute.start:statute.end]!r}, checked against 18 U.S.C. § 3571"
+    claim = PenaltyClaim(stated=doc.text[start:end], stated_years=None, stated_life=False, maximum=maximum,
+                         consistent=consistent, stated_fine=dollars)
+    return Mention(start, end, Kind.PENALTY, "penalty", ids, scores, True, claim=claim, note=note,
+                   authority=statute.authority if statute is not None and not ids else None,
+                   folded_start=fstart, folded_end=fend)
 
 
 def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Catalog) -> list[Mention]:
@@ -144,14 +191,23 @@ def penalty_mentions(doc: Document, mentions: Sequence[Mention], *, catalog: Cat
     statutes = sorted((m for m in mentions if m.kind is Kind.STATUTE and m.folded_start >= 0),
                       key=lambda m: m.folded_start)
     starts = [m.folded_start for m in statutes]
+
+    def crime(mention: Mention) -> bool:
+        return any(catalog[i].penalties for i in mention.entry_ids[:1])
+
     out: list[Mention] = []
     for hit in doc.cue_hits(PENALTY_ANCHOR):
+        if doc.folded.startswith("fine", hit.start):
+            fine = _fine_mention(doc, hit.start, hit.end, statutes, starts, catalog, crime)
+            if fine is not None:
+                out.append(fine)
+            continue
         read = _read_claim(doc, hit.start, hit.end)
         if read is None:
             continue
         fstart, fend, years, life, minimum = read
         start, end = doc.original_span(fstart, fend)
-        statute = _statute_near(doc, statutes, starts, fstart)
+        statute = _statute_near(doc, statutes, starts, fstart, crime)
         maximum, consistent, ids, scores, note = None, None, (), (0.7,), ""
         if statute is not None and not statute.entry_ids:  # a statute outside the catalog: no maximum known
             note = f"tied to {doc.text[statute.start:statute.end]!r}, whose maximum is not in the catalog"

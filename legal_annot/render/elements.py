@@ -86,7 +86,10 @@ def tooltip(annotation: Annotation) -> str:
         parts.append("May refer to: " + "; ".join(
             f"{c.name} ({c.citation})" if c.citation else c.name for c in annotation.candidates))
     claim = annotation.claim
-    if claim is not None:
+    if claim is not None and claim.stated_fine is not None:
+        verdict = {True: "matches", False: "exceeds", None: "cannot be checked against"}[claim.consistent]
+        parts.append(f"Stated fine {verdict} the maximum the statute and 18 U.S.C. § 3571 allow.")
+    elif claim is not None:
         verdict = {True: "matches", False: "does not match", None: "cannot be checked against"}[claim.consistent]
         maximum = claim.maximum
         limit = ""

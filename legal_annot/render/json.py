@@ -141,6 +141,7 @@ def _annotation(data: dict[str, Any], shared: dict[str, Authority]) -> Annotatio
         claim=PenaltyClaim(
             stated=claim["stated"], stated_years=claim.get("stated_years"), stated_life=claim.get("stated_life", False),
             maximum=Penalty(**claim["maximum"]) if claim.get("maximum") else None, consistent=claim.get("consistent"),
+            stated_fine=claim.get("stated_fine"),
         ) if claim else None,
         note=data.get("note", ""), status=_status(data.get("status")), citation=data.get("citation"),
         case=CaseDetails(**data["case"]) if data.get("case") else None,

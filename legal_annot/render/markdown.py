@@ -94,17 +94,22 @@ class Prose:
     def __init__(self, markdown: str, skipped: frozenset[str], class_name: str) -> None:
         self.markdown = markdown
         found, self.env = inlines(markdown)
+        markdown = markdown.replace("\0", "\ufffd")  # what the parser saw, at the same offsets
         self.paragraphs: list[Paragraph] = []
         parts: list[str] = []
         length = 0
+        open_tags = OpenTags(skipped, f'class="{class_name} ')
         for inline in found:
+            if inline.token.type == "html_block":
+                open_tags.see_block(inline.token.content)
+                continue
             if parts:
                 parts.append(PARAGRAPH_BREAK)
                 length += len(PARAGRAPH_BREAK)
-            texts, pieces = _pieces(markdown, inline, length, skipped, class_name)
+            texts, pieces = _pieces(markdown, inline, length, open_tags)
             joined = "".join(texts)
             parts.append(joined)
-            blocked = _blocked(joined, pieces, length)
+            blocked = _blocked(joined, length)
             self.paragraphs.append(Paragraph(inline, length, length + len(joined), pieces, blocked))
             length += len(joined)
         self.text = "".join(parts)
@@ -130,13 +135,11 @@ class Prose:
         return joined + source - start if source < start + length else None
 
 
-def _pieces(markdown: str, inline: Inline, offset: int, skipped: frozenset[str],
-            class_name: str) -> tuple[list[str], list[Piece]]:
+def _pieces(markdown: str, inline: Inline, offset: int, open_tags: OpenTags) -> tuple[list[str], list[Piece]]:
     texts: list[str] = []
     pieces: list[Piece] = []
     position = offset
     links = 0
-    open_tags = OpenTags(skipped, f'class="{class_name} ')
 
     def add(kind: str, text: str, **fields: Any) -> None:
         nonlocal position
@@ -199,6 +202,23 @@ class OpenTags:
         self.stack: list[tuple[str, bool]] = []
         self.skipping = 0
 
+    def see_block(self, html: str) -> None:
+        """Follow the tags of a raw HTML block (comments left out), in linear time."""
+        position = 0
+        while True:
+            comment = html.find("<!--", position)
+            chunk = html[position:] if comment < 0 else html[position:comment]
+            for match in _TAG.finditer(chunk):
+                window = chunk[match.start():match.start() + 4096]  # a bounded look at the tag
+                close = window.find(">")
+                self.see(window if close < 0 else window[:close + 1])
+            if comment < 0:
+                return
+            end = html.find("-->", comment + 4)
+            if end < 0:
+                return
+            position = end + 3
+
     def see(self, html: str) -> None:
         match = _TAG.match(html)
         if match is None or html.endswith("/>"):
@@ -218,7 +238,7 @@ class OpenTags:
                 return
 
 
-def _blocked(joined: str, pieces: list[Piece], offset: int) -> list[tuple[int, int]]:
+def _blocked(joined: str, offset: int) -> list[tuple[int, int]]:
     """Ranges of the paragraph that look like a URL or the start of a tag to some renderer."""
     blocked: list[tuple[int, int]] = []
     reach = 0

@@ -146,14 +146,17 @@ def annotate_tokens(tokens: list[Token], annotate: Callable[[str], Iterable[Anno
     blocks = []
     parts: list[str] = []
     length = 0
+    tags = OpenTags(SKIPPED_ELEMENTS, f'class="{options.class_name} ')  # raw HTML stays open across blocks
     for block in tokens:
+        if block.type == "html_block":
+            tags.see_block(block.content)
+            continue
         if block.type != "inline" or not block.children:
             continue
         if parts:
             parts.append(PARAGRAPH_BREAK)
             length += len(PARAGRAPH_BREAK)
         positions, links = [], 0
-        tags = OpenTags(SKIPPED_ELEMENTS, f'class="{options.class_name} ')
         for index, child in enumerate(block.children):
             if child.type == "link_open":
                 links += 1

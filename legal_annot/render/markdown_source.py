@@ -118,12 +118,15 @@ class Inline:
 
 
 def inlines(markdown: str, md: MarkdownIt | None = None) -> tuple[list[Inline], dict[str, Any]]:
-    """The inline tokens of ``markdown`` (in document order) with their source maps, and the env."""
+    """The inline tokens of ``markdown`` with their source maps, and the env. HTML blocks come
+    along (without a map) so that elements they leave open are known; the order is the token
+    order, the order of the rendered HTML."""
     md = md or tracking_parser()
     env: dict[str, Any] = {}
     skip = front_matter_end(markdown)
     blanked = re.sub(r"[^\r\n]", " ", markdown[:skip]) + markdown[skip:]
     tokens = md.parse(blanked, env)
+    markdown = markdown.replace("\0", "\ufffd")  # as markdown-it does; offsets are unchanged
     starts, lines, begin = [], [], 0
     for newline in _NEWLINE.finditer(markdown):  # the line breaks markdown-it normalises
         starts.append(begin)
@@ -133,6 +136,9 @@ def inlines(markdown: str, md: MarkdownIt | None = None) -> tuple[list[Inline], 
     lines.append(markdown[begin:])
     found = []
     for index, token in enumerate(tokens):
+        if token.type == "html_block":  # raw HTML may leave an element open over later prose
+            found.append(Inline(token, ()))
+            continue
         if token.type != "inline" or token.map is None:
             continue
         prose = index > 0 and tokens[index - 1].type == "paragraph_open"

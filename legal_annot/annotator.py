@@ -16,6 +16,7 @@ from legal_annot.arguments import names_argument, text_argument
 from legal_annot.catalog import Catalog
 from legal_annot.catalog.compiled import CompiledCatalog, compile_catalog
 from legal_annot.catalog.history import parse_as_of, with_status
+from legal_annot.detect.generated import TierStage
 from legal_annot.document import Document, Mention, sentences_of
 from legal_annot.gc_pause import collector_paused
 from legal_annot.models import Annotation, Kind, Result
@@ -61,6 +62,7 @@ class Annotator:
         self._compiled = compile_catalog(self._catalog, roles, cues)
         self._detectors = tuple(s.factory(self._compiled) for s in stages if s.kind == "detector")
         self._linkers = tuple(s.factory(self._compiled) for s in stages if s.kind == "linker")
+        self._tiers = next((d for d in self._detectors if isinstance(d, TierStage)), None)
 
     @property
     def catalog(self) -> Catalog:
@@ -89,11 +91,15 @@ class Annotator:
         found: list[Mention] = []
         for detect in self._detectors:
             found.extend(detect(doc))
+        if self._tiers is not None:  # generated Act names; a catalogued name nested in an unknown Act goes
+            found = self._tiers.detect(doc, found)
         doc.drop_detector_hits()  # memory: linkers read cues, sentences and mentions only
         mentions = select_non_overlapping(keep_short_names(settle_appositives(found, doc.text)))
         del found  # the mentions that lost an overlap
         for link in self._linkers:
             mentions = add_without_crossing(mentions, link(doc, mentions))
+        if self._tiers is not None:  # text-built authorities become the generated (or curated) ones
+            mentions = self._tiers.enrich(doc, mentions)
         annotations = tuple(
             with_status(self._annotation(doc, m), day) for m in mentions if self._kinds is None or m.kind in self._kinds)
         return Result(text, annotations)

@@ -144,6 +144,12 @@ class Authority:
     aliases: tuple[str, ...] = ()
     penalties: tuple[Penalty, ...] = ()
     related: tuple[str, ...] = ()
+    # Which layer of the catalog it comes from: "curated" (written and checked by hand), "generated"
+    # (built from public data by scripts/build_tiers.py: facts only, no summary) or "text" (built
+    # from the words of the text itself). ``jurisdiction`` is "US" for federal law, else a state's
+    # postal code ("CA") or a locality.
+    tier: str = "curated"
+    jurisdiction: str = "US"
     as_of: date | None = None
     history: tuple[HistoryEvent, ...] = ()
     pending: bool = False

@@ -105,6 +105,20 @@ def _case_names(compiled: CompiledCatalog) -> Detector:
     return partial(case_name_mentions, keys=compiled.case_keys, ambiguous=AmbiguousCases(compiled.catalog))
 
 
+def _state_citations(compiled: CompiledCatalog) -> Detector:
+    from legal_annot.detect.state_citations import StateCitations
+
+    return StateCitations(compiled.catalog)
+
+
+def _tiers(compiled: CompiledCatalog) -> Detector:
+    """The generated tiers: the Annotator calls its ``detect`` before overlaps are resolved and its
+    ``enrich`` after the linkers (see legal_annot.detect.generated); as a detector it adds nothing."""
+    from legal_annot.detect.generated import TierStage
+
+    return TierStage(compiled.catalog, index=compiled.citations)
+
+
 def _penalties(compiled: CompiledCatalog) -> Linker:
     return partial(penalty_mentions, catalog=compiled.catalog)
 
@@ -125,6 +139,8 @@ BUILTIN_STAGES: tuple[Stage, ...] = (
     Stage("cases", CaseCitations, "detector"),
     Stage("case_names", _case_names, "detector", cues=dict.fromkeys(CASE_ANCHORS, CASE_ANCHOR)),
     Stage("descriptions", DescriptionMentions, "detector", roles=DESCRIPTION_ROLES),
+    Stage("state_citations", _state_citations, "detector"),
+    Stage("tiers", _tiers, "detector"),
     Stage("anaphora", _plain(anaphora_mentions), "linker", cues=dict.fromkeys(ANAPHORS, ANAPHOR)),
     Stage("case_short_forms", _plain(case_short_form_mentions), "linker"),
     Stage("penalties", _penalties, "linker", cues=dict.fromkeys(PENALTY_ANCHORS, PENALTY_ANCHOR)),

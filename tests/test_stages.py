@@ -29,7 +29,7 @@ def cue_counter(compiled: CompiledCatalog):
 
 def test_one_ordered_list_declares_every_stage() -> None:
     assert BUILTIN_STAGE_NAMES == ("names", "act_sections", "citations", "cases", "case_names", "descriptions",
-                                   "anaphora", "case_short_forms", "penalties")
+                                   "state_citations", "tiers", "anaphora", "case_short_forms", "penalties")
     kinds = [s.kind for s in BUILTIN_STAGES]
     assert kinds == sorted(kinds)  # detectors first, then linkers
     assert {s.name for s in BUILTIN_STAGES if s.cues} == {"citations", "case_names", "anaphora", "penalties"}

@@ -21,6 +21,7 @@ from legal_annot.catalog.citations import parse_citation
 from legal_annot.catalog.history import read_date, read_history
 from legal_annot.catalog.links import courtlistener_search, links_for
 from legal_annot.catalog.schema import Description, Entry
+from legal_annot.catalog.states import STATES, state_of
 from legal_annot.errors import CatalogError
 from legal_annot.models import Authority, Kind, Link, Penalty
 from legal_annot.normalize import fold_phrase
@@ -53,6 +54,7 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], bool, str]] = {
     "match_name": (bool, False, "false if the name is only a label, found through citations instead"),
     "plain_aliases": (list, False, "a list of names that count in any case, even for a proper_noun entry"),
     "sections": (dict, False, "a table of the Act's section numbers and the code citation each is at"),
+    "jurisdiction": (str, False, "'US' (the default), a state's postal code such as 'CA', or a locality"),
     "as_of": (object, False, "the date the summary was last checked against its source, as YYYY-MM-DD"),
     "pending": (bool, False, "true while litigation about the authority is pending (as of as_of)"),
     "history": (list, False, "a list of {date, kind, by, note} event tables, in date order"),
@@ -142,6 +144,21 @@ def _description(reader: _Reader, table: dict[str, Any], expander: AliasExpander
         )
     except (TypeError, ValueError) as exc:
         raise reader.fail("description", str(exc)) from None
+
+
+def _state_citations(reader: _Reader, jurisdiction: str, citations: tuple[str, ...]) -> None:
+    """A state or local entry cites in its own forms ("Cal. Gov't Code § 7284.6"), never federal
+    ones: a state's citation starts with that state's abbreviation; a locality's is free."""
+    for citation in citations:
+        try:
+            parse_citation(citation)
+        except ValueError:
+            pass
+        else:
+            raise reader.fail("citation", f"{citation!r} is a federal citation; a {jurisdiction} entry needs its own")
+        if jurisdiction in STATES.values() and state_of(citation) != jurisdiction:
+            raise reader.fail("citation", f"{citation!r} is not a citation of {jurisdiction} law; state "
+                              f"entries cite the state's code (\"Cal. Gov't Code § 7284.6\") or give links only")
 
 
 def _links(reader: _Reader, citations: tuple[str, ...], name: str, kind: Kind) -> tuple[Link, ...]:
@@ -240,10 +257,17 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     if not name:
         raise reader.fail("name", "missing; give a name (or parties, for a case)")
     citation = reader.get("citation")
-    if citation is None and kind not in CITATION_OPTIONAL:
-        raise reader.fail("citation", f"missing; a {kind.value} needs its official citation")
+    jurisdiction = reader.get("jurisdiction", "US").strip()
+    if not jurisdiction:
+        raise reader.fail("jurisdiction", f"is empty; expected {_FIELDS['jurisdiction'][2]}")
+    federal = jurisdiction == "US"
+    if citation is None and kind not in CITATION_OPTIONAL and (federal or not reader.get("links")):
+        raise reader.fail("citation", f"missing; a {kind.value} needs its official citation"
+                          + ("" if federal else " or, when it has none, links"))
     parallel = reader.strings("parallel_citations")
     citations = ((citation,) if citation else ()) + parallel
+    if not federal:
+        _state_citations(reader, jurisdiction, citations)
     year = reader.get("year")
     if year is not None and not 1700 <= year <= 2100:
         raise reader.fail("year", f"{year} is not a plausible year")
@@ -266,9 +290,10 @@ def read_entry(file: str, raw: Any, index: int, expander: AliasExpander) -> Entr
     entry = Entry(
         authority=Authority(
             id=ident, kind=kind, name=name, citation=citation, parallel_citations=parallel, year=year,
-            summary=summary, links=_links(reader, citations, name, kind),
+            summary=summary, links=_links(reader, citations if federal else (), name, kind),
             source=reader.url("source", reader.get("source")), aliases=declared,
             penalties=tuple(_penalty(reader, t) for t in reader.get("penalties", [])),
+            jurisdiction=jurisdiction,
             related=reader.strings("related"), as_of=as_of, history=history,
             pending=reader.get("pending", False),
         ),

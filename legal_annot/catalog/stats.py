@@ -43,8 +43,35 @@ def render_stats(catalog: Catalog) -> str:
         f"| example sentences / near-misses | {sum(len(e.examples) for e in entries)} / "
         f"{sum(len(e.near_misses) for e in entries)} |",
         "",
+        *_tier_lines(),
     ]
     return "\n".join(lines)
+
+
+def _tier_lines() -> list[str]:
+    """The generated tiers under the curated catalog (see docs/catalog.md, "Generated tiers")."""
+    from legal_annot.catalog.tiers import default_tiers
+
+    counts = default_tiers().counts()
+    by_jurisdiction = Counter(e.authority.jurisdiction for e in Catalog.default().entries)
+    return [
+        "## Generated tiers",
+        "",
+        "Built by `scripts/build_tiers.py` from public data; looked up when the curated catalog has no entry.",
+        "",
+        "| tier | entries | source |",
+        "|---|---:|---|",
+        f"| Supreme Court decisions (1946–2018 terms, with a U.S. Reports cite) | {counts['cases']} | "
+        "Supreme Court Database 2019_01 |",
+        f"| U.S. Code section headings (all titles) | {counts['sections']} | OLRC release point 119-100 |",
+        f"| Acts by short title | {counts['acts']} ({counts['acts_matched']} matched as written; "
+        f"{counts['acts'] - counts['acts_matched']} generic names left out) | OLRC short-title notes |",
+        "",
+        "| curated entries by jurisdiction | entries |",
+        "|---|---:|",
+        *(f"| {place} | {count} |" for place, count in sorted(by_jurisdiction.items())),
+        "",
+    ]
 
 
 if __name__ == "__main__":  # pragma: no cover

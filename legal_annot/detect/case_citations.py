@@ -45,7 +45,7 @@ def _built_case(found: FoundCase) -> Authority | None:
     if found.reporter == "U.S.":
         links.append(justia_us_reports(found.volume, found.page))
     return Authority(id="cite:" + _slug(citation), kind=Kind.CASE, name=name, citation=citation,
-                     year=found.year, links=tuple(links), source=links[0].url)
+                     year=found.year, links=tuple(links), source=links[0].url, tier="text")
 
 
 def _parts(found: FoundCase) -> CitationParts | None:

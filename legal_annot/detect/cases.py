@@ -197,7 +197,7 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
                                     folded_start=fstart, folded_end=fend))
             continue
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
-                              links=(courtlistener_search(name),), source=None)
+                              links=(courtlistener_search(name),), source=None, tier="text")
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "case_name", (), (NAME_ONLY,), authority=authority,
                                 note="case name not in the catalog" + (f"; docket No. {details.docket}" if details else ""),

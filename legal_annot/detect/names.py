@@ -24,7 +24,7 @@ _LEGAL_CUE = regex.compile(
     r"(?:\b(?:the|The) (?:[Ss]upreme )?[Cc]ourt(?:'s (?:decision|ruling|holding|opinion))? in|"
     r"\b(?:said|held|explained|wrote|ruled|noted|reasoned|stated|recognized) in|"
     r"\b(?i:overturn(?:ed|ing)?|overrul(?:ed|ing|e)|reaffirm(?:ed|ing)?|discard(?:ed|ing)?|abandon(?:ed|ing)?|"
-    r"decided|citing|cited|under) )\s*$")
+    r"decided|citing|cited|under|violat(?:ed|es|ing))(?: the)? )\s*$")  # "under the APA", "violated the SCA"
 _LEGAL_CUE_AFTER = regex.compile(
     r"(?:'s|’s) (?:framework|holding|precedent|reasoning|standard|test|majority|dissent)\b|"
     r" (?:decision|ruling|precedent|case|opinion)\b|"

@@ -287,6 +287,8 @@ class CitationIndex:
         index: dict[tuple[object, ...], list[str]] = {}
         by_section: dict[str, dict[str, int]] = {}
         for entry in catalog.entries:
+            if entry.authority.jurisdiction != "US":
+                continue  # state citations are matched by the state-citation detector
             for citation in entry.authority.citations:
                 parts = parse_citation(citation)
                 key = citation_keys(parts)[0]
@@ -315,7 +317,7 @@ def built_authority(parts: CitationParts) -> Authority:
     links = links_for(parts)
     return Authority(id="cite:" + regex.sub(r"[^0-9a-z]+", "-", citation.lower()).strip("-"),
                      kind=_KIND[parts.family], name=citation, citation=citation, links=links,
-                     source=links[0].url if links else None)
+                     source=links[0].url if links else None, tier="text")
 
 
 def _number(text: str) -> int:

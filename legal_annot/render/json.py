@@ -103,6 +103,7 @@ def _authority(data: dict[str, Any]) -> Authority:
         summary=data.get("summary", ""), links=tuple(Link(**link) for link in data.get("links", ())),
         source=data.get("source"), aliases=tuple(data.get("aliases", ())),
         penalties=tuple(Penalty(**p) for p in data.get("penalties", ())), related=tuple(data.get("related", ())),
+        tier=data.get("tier", "curated"), jurisdiction=data.get("jurisdiction", "US"),
         as_of=date.fromisoformat(data["as_of"]) if data.get("as_of") else None,
         history=_events(data.get("history", ())), pending=data.get("pending", False),
     )

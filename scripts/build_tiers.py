@@ -1,0 +1,212 @@
+"""Rebuild the generated catalog tiers in legal_annot/catalog/generated/ from public data.
+
+Sources (fetch them first; nothing here downloads):
+  --scdb   the Supreme Court Database case-centred, citation-organised CSV (e.g. release 2019_01,
+           SCDB_2019_01_caseCentered_Citation.csv; Spaeth et al., http://scdb.wustl.edu/), here
+           taken from the public GitHub copy vishnuyar/supreme-court-data (data/).
+  --usc    the U.S. Code as per-section USLM JSON (OLRC release point, a U.S. government work),
+           either a directory holding usc/<title>/<section>.json or a bare git directory of the
+           public mirror TheJoshuaEvans/united-states-code (read at HEAD).
+
+Writes three tab-separated, gzip-compressed files, each with '#' header lines naming the source,
+the retrieval date and the licence:
+  cases.tsv.gz     U.S. cite, usual name, caption, decision date, docket, term
+  sections.tsv.gz  title, section, heading
+  acts.tsv.gz      short title (as the Code's notes quote it), Pub. L., year, title, section, and whether
+                   it names the whole law (its section 1) or a part of it
+Run:  python scripts/build_tiers.py --scdb PATH.csv --usc PATH [--retrieved YYYY-MM-DD]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import gzip
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "legal_annot" / "catalog" / "generated"
+
+# Words that mark a party as an organisation or a government, not a person (so its name is kept whole).
+_ORG = frozenset("""UNITED STATES STATE STATES COUNTY CITY TOWN VILLAGE BOARD COMMISSION COMMISSIONER DEPARTMENT
+CO. CO INC. INC CORP. CORP CORPORATION COMPANY BANK RAILWAY RAILROAD R. CO., UNION ASSOCIATION UNIVERSITY
+SCHOOL DISTRICT TRUST SERVICE AUTHORITY AGENCY COURT LABOR NATIONAL AMERICAN FEDERAL INSURANCE LINES MILLS
+LTD. OF THE AND & FOR COMMONWEALTH PEOPLE INDUSTRIES PRODUCTS COMMITTEE PARTY COUNCIL SYSTEM SYSTEMS
+FOUNDATION CHURCH HOSPITAL TRIBE NATION INDIANS ELECTRIC POWER GAS OIL STEEL MOTOR MOTORS TELEPHONE
+TELEGRAPH COMMUNICATIONS NEWS PRESS TIMES PUBLISHING BROTHERS BROS. PARTNERSHIP LLC L.L.C. L.P. INTERNATIONAL
+GENERAL ATTORNEY SECRETARY DIRECTOR ADMINISTRATOR WARDEN SHERIFF GOVERNOR MAYOR CLERK EX PARTE IN RE""".split())
+_STATES = frozenset("""ALABAMA ALASKA ARIZONA ARKANSAS CALIFORNIA COLORADO CONNECTICUT DELAWARE FLORIDA GEORGIA HAWAII
+IDAHO ILLINOIS INDIANA IOWA KANSAS KENTUCKY LOUISIANA MAINE MARYLAND MASSACHUSETTS MICHIGAN MINNESOTA
+MISSISSIPPI MISSOURI MONTANA NEBRASKA NEVADA OHIO OKLAHOMA OREGON PENNSYLVANIA TENNESSEE TEXAS UTAH VERMONT
+VIRGINIA WASHINGTON WISCONSIN WYOMING""".split()) | {"NEW YORK", "NEW JERSEY", "NEW MEXICO", "NEW HAMPSHIRE",
+    "NORTH CAROLINA", "SOUTH CAROLINA", "NORTH DAKOTA", "SOUTH DAKOTA", "RHODE ISLAND", "WEST VIRGINIA",
+    "DISTRICT OF COLUMBIA", "PUERTO RICO"}
+_SUFFIX = frozenset({"JR.", "SR.", "JR", "SR", "II", "III", "IV"})
+_SMALL = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "by", "de", "a", "an", "ex", "rel."})
+
+
+def title_case(text: str) -> str:
+    """'MINNEAPOLIS & ST. LOUIS RAILWAY CO.' -> 'Minneapolis & St. Louis Railway Co.' (captions are upper case)."""
+    words = []
+    for i, word in enumerate(text.split()):
+        low = word.lower()
+        if i and low in _SMALL:
+            words.append(low)
+        elif re.fullmatch(r"(?:[A-Z]\.){2,}", word):  # initials, "U.S."
+            words.append(word)
+        else:
+            words.append(re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), low, count=0)
+                         .replace("Mc", "Mc").replace("'S", "'s"))
+    return " ".join(words)
+
+
+def usual_party(party: str) -> str:
+    """The party as a case is usually named: no 'et al.', no role after a comma, a person by surname."""
+    party = re.sub(r",?\s+et\s+al\.?.*$", "", party.strip(), flags=re.I)
+    company = re.search(r",\s*(?:INC|CORP|CO|LTD|L\.?L\.?C|L\.?P)\b", party.upper()) is not None
+    party = party.split(",")[0].strip()
+    upper = party.upper()
+    tokens = upper.split()
+    if upper in _STATES or not tokens:
+        return title_case(party)
+    if 2 <= len(tokens) <= 4 and not company and not any(t in _ORG for t in tokens):
+        while len(tokens) > 1 and tokens[-1] in _SUFFIX:
+            tokens.pop()
+        if len(tokens[-1].rstrip(".")) > 1:
+            return title_case(party.split()[len(tokens) - 1])
+    return title_case(party)
+
+
+def usual_name(caption: str) -> str:
+    if " v. " not in caption:
+        return title_case(caption.split(",")[0])
+    first, second = caption.split(" v. ", 1)
+    return f"{usual_party(first)} v. {usual_party(second)}"
+
+
+def read_cases(path: Path) -> list[tuple[str, ...]]:
+    rows = []
+    with open(path, encoding="latin-1", newline="") as handle:
+        for row in csv.DictReader(handle):
+            cite = row["usCite"].strip()
+            if not cite or " U.S. " not in cite:
+                continue
+            month, day, year = (int(x) for x in row["dateDecision"].split("/"))
+            caption = " ".join(row["caseName"].split())
+            rows.append((cite, usual_name(caption), caption, f"{year:04d}-{month:02d}-{day:02d}",
+                         row["docket"].strip(), row["term"].strip()))
+    rows.sort(key=lambda r: (int(r[0].split()[0]), int(r[0].split()[-1]) if r[0].split()[-1].isdigit() else 0))
+    return list({r[0]: r for r in rows}.values())
+
+
+def _text(node: dict) -> str:
+    parts = [node.get("text") or ""]
+    for child in node.get("children", []):
+        parts.append(_text(child))
+        parts.append(child.get("tail") or "")
+    return "".join(parts)
+
+
+def _find(node: dict, predicate) -> Iterator[dict]:
+    if predicate(node):
+        yield node
+    for child in node.get("children", []):
+        yield from _find(child, predicate)
+
+
+def iter_usc(source: Path) -> Iterator[tuple[str, str, dict]]:
+    """(title, section, parsed JSON) for every section file."""
+    if (source / "usc").is_dir():
+        for path in sorted((source / "usc").glob("*/*.json")):
+            yield path.parent.name, path.stem, json.loads(path.read_text(encoding="utf-8"))
+        return
+    names = subprocess.run(["git", f"--git-dir={source}", "ls-tree", "-r", "--name-only", "HEAD", "usc"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    names = [n for n in names if n.endswith(".json") and n.count("/") == 2]
+    proc = subprocess.Popen(["git", f"--git-dir={source}", "cat-file", "--batch"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE)
+    assert proc.stdin and proc.stdout
+    for name in names:
+        proc.stdin.write(f"HEAD:{name}\n".encode())
+        proc.stdin.flush()
+        header = proc.stdout.readline().split()
+        size = int(header[2])
+        data = proc.stdout.read(size)
+        proc.stdout.read(1)
+        _, title, file = name.split("/")
+        yield title, file[:-5], json.loads(data)
+    proc.stdin.close()
+    proc.wait()
+
+
+_QUOTED = re.compile(r"[“‘\"]([^“”‘’\"]{4,160})[”’\"]")
+_ACT_NAME = re.compile(r"^[A-Z0-9][\w'’.,&()\- ]*\bAct(?: of \d{4})?$")
+_PUB_L = re.compile(r"Pub\.\s*L\.\s*(\d{1,3})[–-](\d{1,4})")
+_YEAR = re.compile(r"\b(1[789]\d\d|20\d\d)\b")
+
+
+def read_usc(source: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    sections, acts = [], {}
+    for title, number, tree in iter_usc(source):
+        if tree.get("tag") != "section":
+            continue
+        heading = next((" ".join(_text(c).split()) for c in tree.get("children", []) if c.get("tag") == "heading"), "")
+        sections.append((title, number, heading.rstrip(".")))
+        for note in _find(tree, lambda n: n.get("tag") == "note"
+                          and n.get("attrib", {}).get("topic") in ("shortTitle", "shortTitleOfAmendment")):
+            for para in _find(note, lambda n: n.get("tag") == "p"):
+                text = " ".join(_text(para).split())
+                pub = _PUB_L.search(text)
+                href = next((r.get("attrib", {}).get("href", "") for r in _find(para, lambda n: n.get("tag") == "ref")), "")
+                # The short title of a whole law sits in its section 1; any other is a part's title.
+                whole = "1" if re.fullmatch(r"/us/pl/\d+/\d+/s1(?:/\w+)?", href) else "0"
+                for quoted in _QUOTED.findall(text):
+                    name = quoted.strip().rstrip(".,")
+                    if not _ACT_NAME.match(name) or len(name.split()) > 14:
+                        continue
+                    year = _YEAR.search(name) or _YEAR.search(text)
+                    key = name.casefold()
+                    # The note at the Act's own section comes first in the Code's order; keep the first.
+                    acts.setdefault(key, (name, f"Pub. L. {pub.group(1)}-{pub.group(2)}" if pub else "",
+                                          year.group(1) if year else "", title, number, whole))
+    return sections, sorted(acts.values(), key=lambda r: r[0].casefold())
+
+
+def write(name: str, header: list[str], columns: list[str], rows: list[tuple[str, ...]]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    lines = [f"# {line}" for line in header] + ["\t".join(columns)]
+    lines += ["\t".join(field.replace("\t", " ") for field in row) for row in rows]
+    with gzip.GzipFile(OUT / name, "wb", compresslevel=9, mtime=0) as handle:
+        handle.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{name}: {len(rows)} rows")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scdb", type=Path, required=True)
+    parser.add_argument("--usc", type=Path, required=True)
+    parser.add_argument("--release", default="119-100", help="the OLRC release point of --usc")
+    parser.add_argument("--retrieved", default=datetime.date.today().isoformat())
+    args = parser.parse_args()
+    cases = read_cases(args.scdb)
+    write("cases.tsv.gz", [
+        f"Source: The Supreme Court Database, {args.scdb.name} (Harold J. Spaeth et al., http://scdb.wustl.edu/),",
+        "  via the public GitHub copy vishnuyar/supreme-court-data (data/).",
+        f"Retrieved: {args.retrieved}. Licence: case names, citations, dates and dockets are facts; SCDB asks",
+        "  to be cited as its source. 'name' is derived from the caption by scripts/build_tiers.py."],
+        ["us_cite", "name", "caption", "date", "docket", "term"], cases)
+    sections, acts = read_usc(args.usc)
+    header = [f"Source: United States Code, OLRC release point {args.release} (https://uscode.house.gov/),",
+              "  via the public GitHub mirror TheJoshuaEvans/united-states-code (usc/<title>/<section>.json).",
+              f"Retrieved: {args.retrieved}. Licence: a work of the U.S. government, not subject to copyright (17 U.S.C. 105)."]
+    write("sections.tsv.gz", header, ["title", "section", "heading"], sections)
+    write("acts.tsv.gz", header + ["Acts: short titles quoted in the Code's 'Short Title' notes."],
+          ["name", "pub_law", "year", "title", "section", "whole_law"], acts)
+
+
+if __name__ == "__main__":
+    main()

@@ -79,3 +79,21 @@ def test_stylesheet_is_shipped_and_insertable() -> None:
     assert out.index(css) < out.index("</head>") and out.count(css) == 1
     assert legal_annot.annotate_html(out, add_stylesheet=True) == out  # idempotent
     assert css not in legal_annot.annotate_html("<p>The Tenth Amendment.</p>", add_stylesheet=True)
+
+
+@pytest.mark.parametrize("first", [
+    '<a href="https://example.org/printz">Printz v. United States</a>',
+    '<a href="/cases/printz"><em>Printz v. United States</em></a>',
+    '<A HREF="x">Printz v. United States</A>',
+])
+def test_a_name_inside_the_editors_own_link_counts_as_seen(first: str) -> None:
+    html = f"<p>The sheriff cited {first} in her letter.</p><p>In Printz, the Court said officers cannot be drafted.</p>"
+    out = legal_annot.annotate_html(html)
+    assert out.count('data-authority="case.printz-v-united-states"') == 1  # the later short name only
+    assert first in out  # the editor's link is untouched
+    assert [a.text for a in legal_annot.annotate_html_text(html)] == ["Printz"]
+
+
+def test_a_name_inside_code_is_not_seen_and_not_annotated() -> None:
+    html = "<p>See <code>Printz v. United States</code>.</p><p>In Printz, the Court ruled.</p>"
+    assert legal_annot.annotate_html(html) == html

@@ -70,7 +70,8 @@ def annotate_html_document(html: str, annotate: Callable[[str], Iterable[Annotat
     text = "".join(reader.chars)
     if not text.strip(SEPARATOR + " \n\t"):
         return html
-    annotations: list[Annotation] = [a for a in annotate(text) if SEPARATOR not in a.text]
+    annotations: list[Annotation] = [a for a in annotate(text)
+                                     if SEPARATOR not in a.text and not reader.in_context(a.start, a.end)]
     inserts: list[tuple[int, int, int, str]] = []
     open_spans: list[tuple[int, int]] = []  # placed spans that may still contain the next one
     for i, ann in enumerate(annotations):
@@ -107,7 +108,7 @@ def annotate_visible_text(html: str, annotate: Callable[[str], Result], options:
         return Result(visible, ())
     kept = []
     for ann in annotate(text):
-        if SEPARATOR in ann.text:
+        if SEPARATOR in ann.text or reader.in_context(ann.start, ann.end):
             continue
         start, last = reader.visible_at[ann.start], reader.visible_at[ann.end - 1]
         kept.append(attrs.evolve(ann, start=start, end=last + 1, text=visible[start:last + 1]))

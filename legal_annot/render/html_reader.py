@@ -19,6 +19,7 @@ rather than guess (or take quadratic time).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, deque
 from html import unescape
@@ -150,7 +151,12 @@ class Reader:
         self.formatting: list[_Formatting | None] = []  # active formatting elements; None is a marker
         self.detached = 0  # formatting entries not on the stack (reconstructed before the next text)
         self.masked = 0
+        self.link_masks = 0  # how many of the masking elements are the author's own links
         self.hidden = 0
+        # Ranges of ``chars`` read only as context: the text of the author's own links, which the
+        # annotator sees (so "Printz v. United States" linked by the editor makes a later "Printz"
+        # a short form) but which never gets an annotation of its own.
+        self.context: list[tuple[int, int]] = []
         self.dead = False  # a budget ran out: nothing more is annotated
 
     # ----- reading -----------------------------------------------------------------------------
@@ -229,12 +235,16 @@ class Reader:
             self._separator(start)
             return
         masked = self.masked > 0
+        context = masked and self.masked == self.link_masks  # only the author's links mask it
         inner = self._top_inline()
         for i, char in enumerate(decoded):
             if char == "\x00":  # browsers drop NUL in body text
                 self._separator(start)
                 continue
             self.visible.append(char)
+            if context and char != SEPARATOR:
+                self._context_char(char, start)
+                continue
             if masked:
                 self._separator(start)
                 continue
@@ -250,6 +260,26 @@ class Reader:
                 self.spans.append((at, self._origin(nstart + i + 1)))
             self.inner.append(inner)
             self.visible_at.append(len(self.visible) - 1)
+
+    def _context_char(self, char: str, at: int) -> None:
+        """A character the annotator reads as context only (see ``context``)."""
+        index = len(self.chars)
+        self.chars.append(char)
+        self.spans.append((at, at))
+        self.inner.append(-1)
+        self.visible_at.append(len(self.visible) - 1)
+        if self.context and self.context[-1][1] == index:
+            self.context[-1] = (self.context[-1][0], index + 1)
+        else:
+            self.context.append((index, index + 1))
+
+    def in_context(self, start: int, end: int) -> bool:
+        """Whether chars [start, end) touch text read as context only."""
+        k = bisect.bisect_right(self.context, (start, len(self.chars) + 1)) - 1
+        for first, last in self.context[max(k, 0):k + 2]:
+            if first < end and start < last:
+                return True
+        return False
 
     def _visible(self, decoded: str) -> None:
         self.visible.extend(c for c in decoded if c != "\x00")
@@ -291,6 +321,7 @@ class Reader:
         self.stack.append(entry)
         self.counts[tag] += 1
         self.masked += masks
+        self.link_masks += masks and tag == "a" and ns == "html"
         self.hidden += hides
         self._parser.tree.node.namespace = ns
         return entry
@@ -305,6 +336,7 @@ class Reader:
         entry = self.stack.pop()
         self.counts[entry.tag] -= 1
         self.masked -= entry.masks
+        self.link_masks -= entry.masks and entry.tag == "a" and entry.ns == "html"
         self.hidden -= entry.hides
         if entry.inline is not None:
             element = self.elements[entry.inline]
@@ -368,6 +400,7 @@ class Reader:
             self.stack.append(_Open(entry.tag, "html", inline, entry.masks, entry.hides, entry))
             self.counts[entry.tag] += 1
             self.masked += entry.masks
+            self.link_masks += entry.masks and entry.tag == "a"
             self.hidden += entry.hides
             entry.on_stack = True
             self.detached -= 1
@@ -523,8 +556,6 @@ def _normalise_newlines(source: str):
     if "\r" not in source:
         return source, lambda offset: offset
     starts = [m.start() for m in re.finditer("\r\n", source)]  # each loses one character
-    import bisect
-
     normal = source.replace("\r\n", "\n").replace("\r", "\n")
     removed = [s - i for i, s in enumerate(starts)]  # normalised offset of each removed pair's "\n"
 

@@ -3,7 +3,13 @@
 Sources (fetch them first; nothing here downloads):
   --scdb   the Supreme Court Database case-centred, citation-organised CSV (e.g. release 2019_01,
            SCDB_2019_01_caseCentered_Citation.csv; Spaeth et al., http://scdb.wustl.edu/), here
-           taken from the public GitHub copy vishnuyar/supreme-court-data (data/).
+           taken from the public GitHub copy vishnuyar/supreme-court-data (data/). Terms 1946-2018.
+  --loc    the Library of Congress "U.S. Reports" collection item records (loc.gov JSON, one per
+           case, rights "no known restrictions on use or reproduction"), either a folder of
+           usrep*.json or a bare git directory of the public GitHub copy
+           justin-napolitano/supreme_court_data (oyez/loc_cited/, read at HEAD). They add the
+           decisions the SCDB file lacks (volumes 10-18 and 59-570 but 126: 1810-1821, 1855-2013); for a citation both
+           sources have, the SCDB row (with its exact date and docket) is kept.
   --usc    the U.S. Code as per-section USLM JSON (OLRC release point, a U.S. government work),
            either a directory holding usc/<title>/<section>.json or a bare git directory of the
            public mirror TheJoshuaEvans/united-states-code (read at HEAD).
@@ -14,7 +20,8 @@ the retrieval date and the licence:
   sections.tsv.gz  title, section, heading
   acts.tsv.gz      short title (as the Code's notes quote it), Pub. L., year, title, section, and whether
                    it names the whole law (its section 1) or a part of it
-Run:  python scripts/build_tiers.py --scdb PATH.csv --usc PATH [--retrieved YYYY-MM-DD]
+Run:  python scripts/build_tiers.py --scdb PATH.csv [--loc PATH] [--usc PATH] [--retrieved YYYY-MM-DD]
+(without --usc the sections and Acts files are left as they are).
 """
 
 from __future__ import annotations
@@ -88,6 +95,11 @@ def usual_name(caption: str) -> str:
     return f"{usual_party(first)} v. {usual_party(second)}"
 
 
+def _cite_order(row: tuple[str, ...]) -> tuple[int, int]:
+    volume, page = row[0].split()[0], row[0].split()[-1]
+    return int(volume), int(page) if page.isdigit() else 0
+
+
 def read_cases(path: Path) -> list[tuple[str, ...]]:
     rows = []
     with open(path, encoding="latin-1", newline="") as handle:
@@ -99,8 +111,77 @@ def read_cases(path: Path) -> list[tuple[str, ...]]:
             caption = " ".join(row["caseName"].split())
             rows.append((cite, usual_name(caption), caption, f"{year:04d}-{month:02d}-{day:02d}",
                          row["docket"].strip(), row["term"].strip()))
-    rows.sort(key=lambda r: (int(r[0].split()[0]), int(r[0].split()[-1]) if r[0].split()[-1].isdigit() else 0))
+    rows.sort(key=_cite_order)
     return list({r[0]: r for r in rows}.values())
+
+
+_LOC_TITLE = re.compile(r"^U\.S\. Reports:\s*(.+?),\s*(\d+)\s+U\.S\.\s*(?:\([^)]*\)\s*)?(\d+)\s*\((\d{4})\)\.?\s*$")
+_LOC_CASE = re.compile(r" v\. |^(?:Ex parte|In re|The) ")  # not "Index", "Orders", "Appendix"...
+_ET_AL = re.compile(r",?\s+et\.?\s+(?:al|ux|vir|uxor)\.?,?(?=\s|$)")
+_STATE_OF = re.compile(r"(?:^|(?<= v\. ))(?:State|Commonwealth) of (?=[A-Z])")  # "Bailey v. State of Alabama" is "Bailey v. Alabama"
+_LOC_TERM = re.compile(r"\bTerm,?\s+(\d{4})")
+
+
+def _git_json(source: Path, folder: str) -> Iterator[tuple[str, dict]]:
+    """(file name, parsed JSON) for every .json file under ``folder`` at HEAD of a bare git directory."""
+    names = subprocess.run(["git", f"--git-dir={source}", "ls-tree", "-r", "--name-only", "HEAD", folder],
+                           capture_output=True, text=True, check=True).stdout.split()
+    proc = subprocess.Popen(["git", f"--git-dir={source}", "cat-file", "--batch"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE)
+    assert proc.stdin and proc.stdout
+    for name in (n for n in names if n.endswith(".json")):
+        proc.stdin.write(f"HEAD:{name}\n".encode())
+        proc.stdin.flush()
+        size = int(proc.stdout.readline().split()[2])
+        data = proc.stdout.read(size)
+        proc.stdout.read(1)
+        yield name, json.loads(data)
+    proc.stdin.close()
+    proc.wait()
+
+
+def read_loc(source: Path) -> list[tuple[str, ...]]:
+    """Decisions from Library of Congress U.S. Reports records: the record's title gives the usual
+    name, the citation and the decision year ("U.S. Reports: Strauder v. West Virginia, 100 U.S. 303
+    (1880)."); its description gives the full title and the term. Front matter is skipped."""
+    if source.is_dir() and not (source / "HEAD").exists():
+        records = ((p.name, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(source.glob("usrep*.json")))
+    else:
+        records = _git_json(source, "oyez/loc_cited")
+    rows = []
+    for _, record in records:
+        item = record.get("item", {})
+        match = _LOC_TITLE.match(item.get("title") or record.get("title") or "")
+        if not match or not _LOC_CASE.search(match[1]):
+            continue
+        name, volume, page, year = match.groups()
+        if int(year) < 1791:  # Dallas's first volume and early pages report Pennsylvania courts
+            continue
+        name = _STATE_OF.sub("", _ET_AL.sub("", name).replace(" , ", ", ").strip(" ,"))
+        notes = " ".join(item.get("notes") or []).removeprefix("Description: ")
+        parts = [p.strip() for p in notes.split(";")]
+        term = next((m[1] for p in parts if (m := _LOC_TERM.search(p))), "")
+        caption = "; ".join(p for p in parts if not p.startswith(("U.S. Reports", "Dallas", "Cranch", "Wheaton",
+                                                                  "Peters", "Howard", "Black", "Wallace"))
+                            and not _LOC_TERM.search(p)) or name
+        if len(caption) > 200:
+            caption = caption[:199].rsplit(" ", 1)[0] + "…"
+        rows.append((f"{int(volume)} U.S. {int(page)}", " ".join(name.split()), caption, year, "", term))
+    return rows
+
+
+def merge_cases(scdb: list[tuple[str, ...]], loc: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """SCDB rows, then every LOC row whose citation the SCDB lacks (several decisions may share a
+    first page; each distinct name is kept), in U.S. Reports order."""
+    have = {row[0] for row in scdb}
+    seen: set[tuple[str, str]] = set()
+    rows = list(scdb)
+    for row in loc:
+        if row[0] not in have and (row[0], row[1]) not in seen:
+            seen.add((row[0], row[1]))
+            rows.append(row)
+    rows.sort(key=_cite_order)
+    return rows
 
 
 def _text(node: dict) -> str:
@@ -188,17 +269,29 @@ def write(name: str, header: list[str], columns: list[str], rows: list[tuple[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scdb", type=Path, required=True)
-    parser.add_argument("--usc", type=Path, required=True)
+    parser.add_argument("--loc", type=Path, help="Library of Congress U.S. Reports records (see above)")
+    parser.add_argument("--usc", type=Path, help="U.S. Code JSON; without it sections/acts are kept")
     parser.add_argument("--release", default="119-100", help="the OLRC release point of --usc")
     parser.add_argument("--retrieved", default=datetime.date.today().isoformat())
     args = parser.parse_args()
     cases = read_cases(args.scdb)
-    write("cases.tsv.gz", [
+    header = [
         f"Source: The Supreme Court Database, {args.scdb.name} (Harold J. Spaeth et al., http://scdb.wustl.edu/),",
-        "  via the public GitHub copy vishnuyar/supreme-court-data (data/).",
-        f"Retrieved: {args.retrieved}. Licence: case names, citations, dates and dockets are facts; SCDB asks",
-        "  to be cited as its source. 'name' is derived from the caption by scripts/build_tiers.py."],
-        ["us_cite", "name", "caption", "date", "docket", "term"], cases)
+        "  via the public GitHub copy vishnuyar/supreme-court-data (data/); terms 1946-2018; dates exact, with dockets.",
+        "  Licence: case names, citations, dates and dockets are facts; SCDB asks to be cited as its source.",
+        "  'name' is derived from the caption by scripts/build_tiers.py."]
+    if args.loc:
+        cases = merge_cases(cases, read_loc(args.loc))
+        header += [
+            "Source (citations the SCDB file lacks): Library of Congress, U.S. Reports collection item records",
+            "  (https://www.loc.gov/collections/united-states-reports/), via the public GitHub copy",
+            "  justin-napolitano/supreme_court_data (oyez/loc_cited/): volumes 10-18 and 59-570 (not 126); 'date' is the year",
+            "  in the record's citation, 'caption' its description, 'term' its term. Licence: LOC marks each record",
+            "  'no known restrictions on use or reproduction'; U.S. Reports are a U.S. government work."]
+    write("cases.tsv.gz", header + [f"Retrieved: {args.retrieved}."],
+          ["us_cite", "name", "caption", "date", "docket", "term"], cases)
+    if args.usc is None:
+        return
     sections, acts = read_usc(args.usc)
     header = [f"Source: United States Code, OLRC release point {args.release} (https://uscode.house.gov/),",
               "  via the public GitHub mirror TheJoshuaEvans/united-states-code (usc/<title>/<section>.json).",

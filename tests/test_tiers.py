@@ -117,6 +117,37 @@ def test_case_citation_becomes_the_decision(annotator: Annotator) -> None:
     assert result[0].authority.name == "Bowman v. Monsanto Company" and result[0].authority.tier == "generated"
 
 
+@pytest.mark.parametrize("text, name, cite, year", [
+    # decisions before the SCDB file's 1946 start come from the Library of Congress U.S. Reports records
+    ("The Court struck down the jury law in Strauder v. West Virginia in 1880.", "Strauder v. West Virginia",
+     "100 U.S. 303", 1880),
+    ("In Hammer v. Dagenhart, the justices limited the commerce power.", "Hammer v. Dagenhart", "247 U.S. 251", 1918),
+    ("The ruling in Munn v. Illinois upheld rate regulation of grain elevators.", "Munn v. Illinois", "94 U.S. 113",
+     1877),
+])
+def test_decisions_before_1946_come_from_the_library_of_congress(annotator: Annotator, text: str, name: str,
+                                                                  cite: str, year: int) -> None:
+    [case] = [a for a in annotator.annotate(text) if a.kind is Kind.CASE]
+    assert case.text == name and case.authority.tier == "generated"
+    assert (case.authority.citation, case.authority.year) == (cite, year)
+    assert case.authority.id.startswith("usrep:") and "Library of Congress" in case.authority.source
+
+
+@pytest.mark.parametrize("cite, year", [("100 U.S. 303", 1880), ("14 U.S. 304", 1816), ("300 U.S. 1", 1937)])
+def test_older_us_reports_citations_become_decisions(cite: str, year: int) -> None:
+    row = default_tiers().case_by_cite(cite)
+    assert row is not None and int(row.date) == year
+
+
+def test_a_citation_both_sources_have_keeps_the_scdb_row() -> None:
+    row = default_tiers().case_by_cite("569 U.S. 278")
+    assert row is not None and row.date == "2013-05-13" and row.docket
+
+
+def test_pennsylvania_cases_in_dallas_first_volume_are_not_supreme_court_decisions() -> None:
+    assert default_tiers().case_by_cite("1 U.S. 1") is None
+
+
 @pytest.mark.parametrize("text", [
     "Bowman v. Monsanto drew a crowd at the county fair's tug of war.",  # no legal context: no case at all
     "The court heard United States v. Jones again.",  # several decisions share the name: not decided

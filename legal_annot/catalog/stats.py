@@ -61,8 +61,9 @@ def _tier_lines() -> list[str]:
         "",
         "| tier | entries | source |",
         "|---|---:|---|",
-        f"| Supreme Court decisions (1946–2018 terms, with a U.S. Reports cite) | {counts['cases']} | "
-        "Supreme Court Database 2019_01 |",
+        f"| Supreme Court decisions with a U.S. Reports cite (1810–2018; volumes 2–9, 19–58 and 126 missing) | "
+        f"{counts['cases']} | Supreme Court Database 2019_01 (1946–2018 terms); Library of Congress U.S. Reports "
+        "records (the rest) |",
         f"| U.S. Code section headings (all titles) | {counts['sections']} | OLRC release point 119-100 |",
         f"| Acts by short title | {counts['acts']} ({counts['acts_matched']} matched as written; "
         f"{counts['acts'] - counts['acts_matched']} generic names left out) | OLRC short-title notes |",

@@ -1,5 +1,5 @@
 """The generated tiers under the curated catalog: every Supreme Court decision in the Supreme Court
-Database, every U.S. Code section heading, and the Acts the Code's short-title notes name.
+Database and the Library of Congress U.S. Reports records, every U.S. Code section heading, and the Acts the Code's short-title notes name.
 
 They are read lazily (on first lookup) from ``catalog/generated/*.tsv.gz`` (built by
 scripts/build_tiers.py) into plain dicts keyed by a normalized name or a citation: nothing is
@@ -136,7 +136,7 @@ class Tiers:
         by_short: dict[str, list[CaseRow]] = {}
         for cite, name, caption, date, docket, _term in _rows("cases.tsv.gz"):
             row = CaseRow(cite, name, caption, date, docket)
-            by_cite[cite] = row
+            by_cite.setdefault(cite, row)  # several decisions may begin on one page: the first is kept
             if key := case_key(name):
                 by_key.setdefault(key, []).append(row)
                 first, _, second = key.partition(" v ")
@@ -194,11 +194,16 @@ def case_authority(row: CaseRow) -> Authority:
     volume, _, page = row.us_cite.split(" ", 2)[0], None, row.us_cite.rsplit(" ", 1)[-1]
     links = (justia_us_reports(int(volume), page), courtlistener_citation(int(volume), "U.S.", page))
     docket = f", docket {row.docket}" if row.docket else ""
+    # A row from the Library of Congress U.S. Reports records has the year only (see build_tiers.py).
+    loc = len(row.date) == 4
     return Authority(
-        id="scdb:" + row.us_cite.replace(" ", "-").replace(".", "").lower(), kind=Kind.CASE, name=row.name,
-        citation=row.us_cite, year=int(row.date[:4]),
-        summary=f"U.S. Supreme Court decision of {row.date}{docket}. Caption: {row.caption}.",
-        links=links, source="Supreme Court Database (scdb.wustl.edu)", tier=GENERATED)
+        id=("usrep:" if loc else "scdb:") + row.us_cite.replace(" ", "-").replace(".", "").lower(), kind=Kind.CASE,
+        name=row.name, citation=row.us_cite, year=int(row.date[:4]),
+        summary=f"U.S. Supreme Court decision {'of ' if not loc else ''}{row.date}{docket}. "
+                f"{'Title' if loc else 'Caption'}: {row.caption.rstrip('.')}.",
+        links=links,
+        source="Library of Congress, U.S. Reports collection" if loc else "Supreme Court Database (scdb.wustl.edu)",
+        tier=GENERATED)
 
 
 def section_authority(title: int, section: str, heading: str) -> Authority:

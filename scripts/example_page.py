@@ -5,7 +5,9 @@
     python scripts/example_page.py screenshot        # write docs/example.png (a tooltip open)
 
 The check loads a copy of the page with a small script appended that focuses every annotation and
-records what the browser shows: the link, the title, and the ::after tooltip's computed content.
+records what the browser shows: the link, the explanation (aria-description, as the browser
+reflects it), the ::after tooltip's computed content, and any ``title`` on the element, inside it
+or around it (a native tooltip would show on top of the CSS one: there must be none).
 Chromium must be installed (Debian package: chromium).
 """
 
@@ -44,7 +46,9 @@ window.addEventListener('load', () => setTimeout(() => {
       el.focus();
       after = getComputedStyle(el, '::after').content;
     }
-    out.push({tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), title: el.getAttribute('title'),
+    const titled = el.closest('[title]') || el.querySelector('[title]');
+    out.push({tag: el.tagName.toLowerCase(), href: el.getAttribute('href'), description: el.ariaDescription,
+              native: titled ? titled.getAttribute('title') : null,
               focused: document.activeElement === el, tooltip: after, kind: el.dataset.kind});
   }
   const pre = document.createElement('pre');
@@ -78,6 +82,12 @@ def _run(args: list[str], page: str) -> str:
         return done.stdout
 
 
+def _shown(content: str) -> str:
+    """The text of a computed ``content`` value such as ``"text" / ""`` (a CSS string, then alt text)."""
+    found = re.match(r'"((?:[^"\\]|\\.)*)"', content)
+    return re.sub(r"\\(.)", r"\1", found.group(1)) if found else ""
+
+
 def check(page: str | None = None) -> list[dict]:
     page = page if page is not None else PAGE.read_text(encoding="utf-8")
     dom = _run(["--dump-dom", "--virtual-time-budget=5000"], page.replace("</body>", PROBE + "</body>"))
@@ -90,8 +100,9 @@ def check(page: str | None = None) -> list[dict]:
     assert probed, "no annotation elements in the page"
     for item in probed:
         assert item["focused"], f"cannot focus {item}"
-        assert item["title"], f"no explanation on {item}"
-        assert item["tooltip"].strip('"') == item["title"], f"tooltip not shown on focus: {item}"
+        assert item["description"], f"no explanation on {item}"
+        assert _shown(item["tooltip"]) == item["description"], f"tooltip not shown on focus: {item}"
+        assert item["native"] is None, f"a native title tooltip would show over the CSS one: {item}"
         if item["tag"] == "a":
             assert item["href"].startswith("https://"), item
     assert sum(item["tag"] == "a" for item in probed) >= 5, "too few links"

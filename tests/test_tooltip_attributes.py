@@ -69,3 +69,16 @@ def test_the_stylesheet_reads_aria_description_and_never_title() -> None:
 def test_native_title_must_be_a_bool(value: object) -> None:
     with pytest.raises(TypeError, match="native_title"):
         HtmlOptions(native_title=value)  # type: ignore[arg-type]
+
+
+def test_markdown_hosts_take_native_title_from_their_config() -> None:
+    markdown = pytest.importorskip("markdown")
+    plain = markdown.markdown(TEXT, extensions=["legal_annot.markdown"])
+    titled = markdown.markdown(TEXT, extensions=["legal_annot.markdown"],
+                               extension_configs={"legal_annot.markdown": {"native_title": True}})
+    assert attributes(plain, "title") == [] and attributes(plain, "aria-description")
+    assert attributes(titled, "title") == attributes(titled, "aria-description") != []
+    rendered = MarkdownIt().use(markdown_it_plugin, native_title=True).render(TEXT)
+    assert attributes(rendered, "title") == attributes(rendered, "aria-description") != []
+    with pytest.raises(TypeError, match="native_title"):
+        MarkdownIt().use(markdown_it_plugin, native_title="sometimes")

@@ -55,6 +55,20 @@ def test_links_and_tooltips_in_chromium() -> None:
     assert len(probed) == len(legal_annot.annotate(example_article()))
 
 
+def test_hovering_shows_exactly_one_tooltip() -> None:
+    # The real mouse, over the DevTools protocol: each annotation hovered in turn shows the CSS
+    # tooltip alone (no title under the pointer for the browser's native one).
+    require_browser()
+    assert len(load_script().check_hover(fresh_page())) == len(legal_annot.annotate(example_article()))
+
+
+def test_hover_check_refuses_a_native_title_tooltip() -> None:
+    require_browser()
+    titled = render_page(legal_annot.annotate(example_article()), "titled", HtmlOptions(native_title=True))
+    with pytest.raises(AssertionError, match="native title"):
+        load_script().check_hover(titled)
+
+
 def test_the_check_refuses_a_native_title_tooltip() -> None:
     # Near miss: the same page with titles (the opt-in for hosts without the stylesheet) would show
     # the browser's own tooltip over the CSS one, and the check says so.

@@ -116,3 +116,27 @@ def test_a_name_wrapped_across_lines_stays_whole() -> None:
 def test_us_abbreviations_in_case_keys(name: str, same: str) -> None:
     assert case_key(name) == case_key(same)
     assert case_key("United States v. Jones") != case_key("United States Steel v. Jones")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The justices heard Gonzalez v. Google and Twitter v. Taamneh on the same day.",
+     ["Gonzalez v. Google", "Twitter v. Taamneh"]),
+    ("The court weighed Roe v. Wade, Casey v. Planned Parenthood and Dobbs v. Jackson Women's Health Organization.",
+     ["Roe v. Wade", "Casey v. Planned Parenthood", "Dobbs v. Jackson Women's Health Organization"]),
+    ("The opinion contrasted Brown v. Board or Plessy v. Ferguson at length.", ["Brown v. Board", "Plessy v. Ferguson"]),
+    ("The judge relied on Smith v. City of Boston and State of Ohio v. Roe in the ruling.",
+     ["Smith v. City of Boston", "State of Ohio v. Roe"]),
+    ("The court cited Acme v. Beta & Gamma v. Delta in its ruling.", ["Acme v. Beta", "Gamma v. Delta"]),
+])
+def test_two_names_joined_by_a_conjunction_are_two_cases(text: str, names: list[str]) -> None:
+    assert [a.text for a in cases(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("In Johnson & Johnson v. Smith, the court held the claim barred.", ["Johnson & Johnson v. Smith"]),
+    ("The court cited Brown v. Board and Johnson & Johnson v. Smith in its ruling.",
+     ["Brown v. Board", "Johnson & Johnson v. Smith"]),
+    ("In Board of Regents and Trustees v. Doe, the court ruled for the school.", ["Board of Regents and Trustees v. Doe"]),
+])
+def test_a_party_with_and_or_ampersand_stays_whole_when_no_case_comes_before(text: str, names: list[str]) -> None:
+    assert [a.text for a in cases(text)] == names

@@ -122,8 +122,7 @@ def _trim_second(party: str, next_case: bool) -> str:
         if token.endswith(".") and len(token) > 3 and token not in _ABBREVIATED and not token[:-1].isupper():
             tokens = tokens[:i + 1]
             break
-    if next_case and ("and" in tokens or "&" in tokens):
-        cut = max(i for i, t in enumerate(tokens) if t in ("and", "&"))
+    if next_case and (cut := _joiner(tokens)) is not None:
         tokens = tokens[:cut]
     while tokens and tokens[-1].lower() in _TRAILING:
         tokens.pop()
@@ -132,6 +131,32 @@ def _trim_second(party: str, next_case: bool) -> str:
         if tokens[-1].endswith(".") and len(tokens[-1]) > 4 and not tokens[-1].endswith(("Inc.", "Corp.", "Co.")):
             tokens[-1] = tokens[-1][:-1]
     return " ".join(tokens)
+
+
+def _joiner(tokens: Sequence[str]) -> int | None:
+    """Where two case names written one after the other are joined ("Google and Twitter" between
+    "Gonzalez v." and "v. Taamneh"): the last "and", else the last "&" ("Johnson & Johnson" stays
+    whole when an "and" joins it to the name before)."""
+    for joiner in ("and", "&"):
+        if joiner in tokens:
+            return len(tokens) - 1 - tokens[::-1].index(joiner)
+    return None
+
+
+_ANCHOR_BEFORE = regex.compile(r"(?<![\w.])vs?\.?\s+$")
+
+
+def _after_other_case(text: str, first: tuple[int, int]) -> tuple[int, int] | None:
+    """The first party when another case's "v." comes right before it: the words up to the joiner
+    belong to that case ("Gonzalez v. Google and Twitter v. Taamneh" is two cases), so the party
+    starts after the joiner; None when nothing is left."""
+    if not _ANCHOR_BEFORE.search(text, max(0, first[0] - 8), first[0]):
+        return first
+    words = list(_WORD.finditer(text, first[0], first[1]))
+    cut = _joiner([w.group() for w in words])
+    if cut is None:
+        return first
+    return (words[cut + 1].start(), first[1]) if cut + 1 < len(words) else None
 
 
 def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str, end: int) -> bool:
@@ -167,6 +192,7 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
         vstart, vend = doc.original_span(hit.start, hit.end)
         second = _SECOND.match(doc.text, vend)
         first = _first_party(doc.text, vstart) if second else None
+        first = _after_other_case(doc.text, first) if first else None
         if not first or not second:
             continue
         next_case = bool(regex.match(r"\s+vs?\.?\s", doc.text[second.end():second.end() + 6]))

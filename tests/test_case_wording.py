@@ -140,3 +140,28 @@ def test_two_names_joined_by_a_conjunction_are_two_cases(text: str, names: list[
 ])
 def test_a_party_with_and_or_ampersand_stays_whole_when_no_case_comes_before(text: str, names: list[str]) -> None:
     assert [a.text for a in cases(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Scott County Rams v. Lakeview Bears ended 21-14 on Friday night.",
+    "Riverton Hawks v. Harbor City Mariners is the fixture of the year, and it sold out in an hour.",
+    "Fans packed the stadium for the Tigers v. the Lions game.",
+    "Brown Bears v. Scott County Rams kicks off the season on Saturday.",
+    "Monroe County Foxes v. Pine City Larks went to overtime before the home side scored.",
+])
+def test_a_game_between_teams_is_not_a_case(text: str) -> None:
+    assert cases(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In Scott County v. Rams Inc., the court held the contract void.", "Scott County v. Rams Inc."),
+    ("The stadium lease fight, Scott County v. Rams Inc., went to the court of appeals.", "Scott County v. Rams Inc."),
+    ("In a 6-3 decision in Smith v. Jones, the justices sided with the tenant.", "Smith v. Jones"),
+])
+def test_a_case_about_a_team_or_with_a_vote_count_is_still_a_case(text: str, name: str) -> None:
+    assert [a.text for a in cases(text)] == [name]
+
+
+def test_ordinary_sports_business_and_culture_prose_has_no_case_names() -> None:
+    from prose_corpus import prose
+    assert [a.text for a in cases(prose(min_bytes=60_000))] == []

@@ -53,6 +53,13 @@ _DOCKET = regex.compile(r",?\s*No\.\s*(?P<docket>\d{1,2}[-\u2013]\d{1,6}(?:-[A-Z
 _STRICT_CUE = regex.compile(
     r"\b(?:justices?|judges?|lawsuits?|sued|suing|rul(?:ed|ing)|verdict|plaintiffs?|defendants?|litigation|"
     r"supreme court|appeals court|district court|court of appeals|precedent|oral arguments?|certiorari)\b")
+# A game, not a case: "Scott County Rams v. Lakeview Bears ended 21-14", "the Packers v. Bears
+# fixture sold out". Counts only in the name's own sentence and only without a legal word there.
+_SPORTS_CUE = regex.compile(
+    r"\b(?:games?|match(?:es|up)?|fixtures?|season|playoffs?|tournament|championship|bowl|kickoff|tip-?off|"
+    r"halftime|overtime|stadium|arena|fans|coach(?:es)?|scor(?:ed|es|ing)|beat|defeated|quarterback|"
+    r"touchdowns?|innings?|goals?|league|rivalry|tickets|sold out|derby|homecoming|varsity|scoreboard)\b"
+    r"|(?<![\w.-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\w.-])")
 _PARTY_SHAPE = regex.compile(
     r"\b(?:United States|State|People|Commonwealth|Inc\.?|LLC|Corp\.?|Co\.|Department|Dept\.|Board|"
     r"Commission|Agency|Authority|Association|Ass'n|University|City|County|et al\.?)\b")
@@ -173,7 +180,11 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     near_lo, near_hi = max(lo, hit.start - _CUE_REACH), min(hi, hit.end + _CUE_REACH)
     if form != "v.":
         return bool(_STRICT_CUE.search(doc.folded, near_lo, near_hi))
-    if _PARTY_SHAPE.search(f"{first} {second}") or regex.match(r",?\s*\d", doc.text[end:end + 4]):
+    if regex.match(r",?\s*\d", doc.text[end:end + 4]):
+        return True
+    if _SPORTS_CUE.search(doc.folded, near_lo, near_hi) and not _LEGAL_CUE.search(doc.folded, near_lo, near_hi):
+        return False
+    if _PARTY_SHAPE.search(f"{first} {second}"):
         return True
     lo = max(doc.sentences.bounds(max(0, sentence - 1))[0], hit.start - 2 * _CUE_REACH)
     return bool(_LEGAL_CUE.search(doc.folded, lo, near_hi))

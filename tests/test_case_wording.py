@@ -165,3 +165,32 @@ def test_a_case_about_a_team_or_with_a_vote_count_is_still_a_case(text: str, nam
 def test_ordinary_sports_business_and_culture_prose_has_no_case_names() -> None:
     from prose_corpus import prose
     assert [a.text for a in cases(prose(min_bytes=60_000))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Fifth Circuit ruled in United States v. Rahimi that the gun ban for people under restraining orders "
+    "violated the Second Amendment.",
+    "In United States v. Rahimi, the Fifth Circuit held that the firearm ban for people under domestic-violence "
+    "restraining orders was unconstitutional.",
+    "The Fifth Circuit's decision in United States v. Rahimi struck down the firearm ban for people under "
+    "domestic-violence restraining orders.",
+    "A three-judge panel in Plessy v. Ferguson ruled for the railway company.",
+    "The Ninth Circuit decided Dobbs v. Jackson Women's Health Organization on abortion, the post said.",
+])
+def test_a_lower_court_named_as_the_decider_makes_the_supreme_court_entry_a_candidate(text: str) -> None:
+    (ann,) = cases(text)
+    assert ann.authority is None and ann.candidates and "lower court" in ann.note
+
+
+@pytest.mark.parametrize("text, citation", [
+    ("The Supreme Court reversed the Fifth Circuit in United States v. Rahimi, upholding the firearm ban for people "
+     "under domestic-violence restraining orders.", "602 U.S. 680"),
+    ("The Fifth Circuit, applying United States v. Rahimi, upheld the firearm ban under the Second Amendment.",
+     "602 U.S. 680"),
+    ("In United States v. Rahimi, the justices upheld the federal firearm ban for people under restraining orders.",
+     "602 U.S. 680"),
+    ("The district court relied on Plessy v. Ferguson to uphold the separate cars.", "163 U.S. 537"),
+])
+def test_a_lower_court_that_applies_a_case_or_a_named_supreme_court_keeps_the_link(text: str, citation: str) -> None:
+    (ann,) = cases(text)
+    assert ann.authority is not None and ann.authority.citation == citation

@@ -13,7 +13,7 @@ import regex
 
 from legal_annot import confidence
 from legal_annot.catalog.links import courtlistener_search
-from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases, CaseKeys
+from legal_annot.detect.case_keys import AmbiguousCases, CaseKeys
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, CaseDetails, Kind
@@ -228,9 +228,9 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
         fstart, fend = doc.folded_span(start, end)
         ids = keys.lookup(name) if keys is not None else ()
         if ids:
-            settled = ambiguous is None or ambiguous.settled(ids[0], doc.folded, fstart, fend)
+            doubt = ambiguous.doubt(ids[0], doc, fstart, fend) if ambiguous is not None else ""
             mentions.append(Mention(start, end, Kind.CASE, "name", ids, (CATALOG_VARIANT,) * len(ids),
-                                    decided=len(ids) == 1 and settled, note="" if settled else AMBIGUOUS_NOTE,
+                                    decided=len(ids) == 1 and not doubt, note=doubt,
                                     folded_start=fstart, folded_end=fend))
             continue
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,

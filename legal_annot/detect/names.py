@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases
+from legal_annot.detect.case_keys import AmbiguousCases
 from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
@@ -154,8 +154,8 @@ class NamedMentions:
                 if proper_noun and text[start].islower() and folded[hit.start:hit.end] not in plain:
                     continue
                 scores = (DIRECT,)
-                if not self._ambiguous.settled(ids[0], folded, hit.start, hit.end):
-                    mentions.append(Mention(start, end, kind, how, ids, (SHORT,), False, note=AMBIGUOUS_NOTE,
+                if kind is Kind.CASE and (doubt := self._ambiguous.doubt(ids[0], doc, hit.start, hit.end)):
+                    mentions.append(Mention(start, end, kind, how, ids, (SHORT,), False, note=doubt,
                                             folded_start=hit.start, folded_end=hit.end))
                     continue
             mentions.append(Mention(start, end, kind, how, ids, scores, True,

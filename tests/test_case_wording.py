@@ -194,3 +194,22 @@ def test_a_lower_court_named_as_the_decider_makes_the_supreme_court_entry_a_cand
 def test_a_lower_court_that_applies_a_case_or_a_named_supreme_court_keeps_the_link(text: str, citation: str) -> None:
     (ann,) = cases(text)
     assert ann.authority is not None and ann.authority.citation == citation
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In People of the State of New York v. Margaret H. Sanger, the court upheld the conviction.",
+     "People of the State of New York v. Margaret H. Sanger"),
+    ("The court ruled in People of the State of Illinois ex rel. Madigan v. Peters last year.",
+     "People of the State of Illinois ex rel. Madigan v. Peters"),
+    ("The court ruled in People of the State of New York ex rel. Spitzer v. Grasso last year.",
+     "People of the State of New York ex rel. Spitzer v. Grasso"),
+    ("The jury in The People of the State of California v. Orenthal James Simpson returned a verdict.",
+     "People of the State of California v. Orenthal James Simpson"),
+])
+def test_a_long_formal_party_name_is_kept_whole(text: str, name: str) -> None:
+    assert [a.text for a in cases(text)] == [name]
+
+
+def test_a_long_walk_back_still_starts_at_a_capitalised_word() -> None:
+    assert [a.text for a in cases("The court ruled in the matter of the State of Ohio v. Smith last year.")] == [
+        "State of Ohio v. Smith"]

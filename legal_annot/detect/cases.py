@@ -69,7 +69,7 @@ _GENERIC_PARTY = frozenset(
 
 
 _TOKEN_RE = regex.compile(rf"{_TOKEN}|{_JOIN}")
-_MAX_FIRST_TOKENS = 7
+_MAX_FIRST_TOKENS = 10  # "People of the State of New York ex rel. Spitzer"
 
 
 def _first_party(text: str, vstart: int) -> tuple[int, int] | None:
@@ -97,7 +97,12 @@ def _first_party(text: str, vstart: int) -> tuple[int, int] | None:
             position -= 1
         if position == word_start:
             break
-    if count == 0 or not _FIRST_TOKEN.match(text, start):
+    while count and not _FIRST_TOKEN.match(text, start):  # the walk stopped inside: drop leading "of", "the"
+        following = regex.compile(r"\S+\s+").match(text, start)
+        if following is None or following.end() >= end:
+            return None
+        start, count = following.end(), count - 1
+    if count == 0:
         return None
     return start, end
 

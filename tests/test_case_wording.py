@@ -213,3 +213,18 @@ def test_a_long_formal_party_name_is_kept_whole(text: str, name: str) -> None:
 def test_a_long_walk_back_still_starts_at_a_capitalised_word() -> None:
     assert [a.text for a in cases("The court ruled in the matter of the State of Ohio v. Smith last year.")] == [
         "State of Ohio v. Smith"]
+
+
+@pytest.mark.parametrize("text, court", [
+    ("The Second Circuit ruled in Ashcroft v. Iqbal that the complaint was enough.", "Second Circuit"),
+    ("In Zwickler v. Koota, the district court held that the leaflet law was valid.", "district court"),
+])
+def test_a_name_a_lower_court_decided_is_not_the_supreme_court_decision_of_that_name(text: str, court: str) -> None:
+    (ann,) = cases(text)
+    assert ann.authority is not None and ann.authority.tier == "text" and ann.authority.citation is None
+    assert ann.case is not None and ann.case.court == court and court in ann.note
+
+
+def test_the_same_name_with_no_lower_court_is_the_supreme_court_decision() -> None:
+    (ann,) = cases("The court ruled in Ashcroft v. Iqbal that the complaint fell short.")
+    assert ann.authority is not None and ann.authority.citation == "556 U.S. 662"

@@ -80,7 +80,7 @@ LOWER_COURT_NOTE = ("the text says a lower court decided this case; the catalog'
 # Fifth Circuit's decision in", "a three-judge panel in", "In X v. Y, the district court held".
 # A court that applies or cites the case ("the Fifth Circuit, applying ...") does not count, nor
 # a sentence that names the Supreme Court.
-_LOWER = (r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\.c\.|federal|"
+_LOWER = (r"(?P<court>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\.c\.|federal|"
           r"\d{1,2}(?:st|nd|rd|th)) circuit|\d{1,2}(?:st|nd|rd|th) cir\.|(?:federal )?(?:appeals|appellate|"
           r"district|trial|lower) court|court of appeals|(?:federal|district|trial) judge|(?:three-judge |en banc )?panel)")
 _DECIDED_BEFORE = regex.compile(
@@ -119,13 +119,22 @@ class AmbiguousCases:
 
 
 def _decided_below(doc: Document, start: int, end: int) -> bool:
-    """Whether the name's sentence says a lower court decided it (and names no Supreme Court)."""
+    return lower_court(doc, start, end) is not None
+
+
+def lower_court(doc: Document, start: int, end: int) -> str | None:
+    """The lower court that the sentence of the name at folded ``[start, end)`` says decided it
+    ("Fifth Circuit", as written), or None (also when the sentence names the Supreme Court)."""
     folded = doc.folded
     if not any(word in folded for word in ("circuit", "cir.", "court", "judge", "panel")):
-        return False
+        return None
     lo, hi = doc.sentences.bounds(doc.sentences.index(start))
     lo, hi = max(lo, start - 160), min(hi, end + 160)
     if _HIGH_COURT.search(folded, lo, hi):
-        return False
-    return bool(_DECIDED_BEFORE.search(folded, max(lo, start - 80), start)
-                or _DECIDED_AFTER.match(folded, end, min(hi, end + 80)))
+        return None
+    found = (_DECIDED_BEFORE.search(folded, max(lo, start - 80), start)
+             or _DECIDED_AFTER.match(folded, end, min(hi, end + 80)))
+    if not found:
+        return None
+    court_start, court_end = doc.original_span(found.start("court"), found.end("court"))
+    return doc.text[court_start:court_end]

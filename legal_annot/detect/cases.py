@@ -13,7 +13,7 @@ import regex
 
 from legal_annot import confidence
 from legal_annot.catalog.links import courtlistener_search
-from legal_annot.detect.case_keys import AmbiguousCases, CaseKeys
+from legal_annot.detect.case_keys import AmbiguousCases, CaseKeys, lower_court
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, CaseDetails, Kind
@@ -238,11 +238,16 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
                                     decided=len(ids) == 1 and not doubt, note=doubt,
                                     folded_start=fstart, folded_end=fend))
             continue
+        court = lower_court(doc, fstart, fend) if details is None and ambiguous is not None else None
+        if court:  # "the Fifth Circuit ruled in ...": never the Supreme Court decision of that name
+            details = CaseDetails(court=court)
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
                               links=(courtlistener_search(name),), source=None, tier="text")
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "case_name", (), (NAME_ONLY,), authority=authority,
-                                note="case name not in the catalog" + (f"; docket No. {details.docket}" if details else ""),
+                                note="case name not in the catalog" + (
+                                    f"; docket No. {details.docket}" if details and details.docket else
+                                    f"; decided by the {details.court}" if details else ""),
                                 folded_start=fstart, folded_end=fend, case=details))
     return mentions
 

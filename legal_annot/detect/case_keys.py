@@ -126,7 +126,8 @@ def lower_court(doc: Document, start: int, end: int) -> str | None:
     """The lower court that the sentence of the name at folded ``[start, end)`` says decided it
     ("Fifth Circuit", as written), or None (also when the sentence names the Supreme Court)."""
     folded = doc.folded
-    if not any(word in folded for word in ("circuit", "cir.", "court", "judge", "panel")):
+    near = folded[max(0, start - 80):end + 80]  # a bounded look, never the whole text
+    if not any(word in near for word in ("circuit", "cir.", "court", "judge", "panel")):
         return None
     lo, hi = doc.sentences.bounds(doc.sentences.index(start))
     lo, hi = max(lo, start - 160), min(hi, end + 160)

@@ -116,3 +116,115 @@ def test_a_name_wrapped_across_lines_stays_whole() -> None:
 def test_us_abbreviations_in_case_keys(name: str, same: str) -> None:
     assert case_key(name) == case_key(same)
     assert case_key("United States v. Jones") != case_key("United States Steel v. Jones")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The justices heard Gonzalez v. Google and Twitter v. Taamneh on the same day.",
+     ["Gonzalez v. Google", "Twitter v. Taamneh"]),
+    ("The court weighed Roe v. Wade, Casey v. Planned Parenthood and Dobbs v. Jackson Women's Health Organization.",
+     ["Roe v. Wade", "Casey v. Planned Parenthood", "Dobbs v. Jackson Women's Health Organization"]),
+    ("The opinion contrasted Brown v. Board or Plessy v. Ferguson at length.", ["Brown v. Board", "Plessy v. Ferguson"]),
+    ("The judge relied on Smith v. City of Boston and State of Ohio v. Roe in the ruling.",
+     ["Smith v. City of Boston", "State of Ohio v. Roe"]),
+    ("The court cited Acme v. Beta & Gamma v. Delta in its ruling.", ["Acme v. Beta", "Gamma v. Delta"]),
+])
+def test_two_names_joined_by_a_conjunction_are_two_cases(text: str, names: list[str]) -> None:
+    assert [a.text for a in cases(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("In Johnson & Johnson v. Smith, the court held the claim barred.", ["Johnson & Johnson v. Smith"]),
+    ("The court cited Brown v. Board and Johnson & Johnson v. Smith in its ruling.",
+     ["Brown v. Board", "Johnson & Johnson v. Smith"]),
+    ("In Board of Regents and Trustees v. Doe, the court ruled for the school.", ["Board of Regents and Trustees v. Doe"]),
+])
+def test_a_party_with_and_or_ampersand_stays_whole_when_no_case_comes_before(text: str, names: list[str]) -> None:
+    assert [a.text for a in cases(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Scott County Rams v. Lakeview Bears ended 21-14 on Friday night.",
+    "Riverton Hawks v. Harbor City Mariners is the fixture of the year, and it sold out in an hour.",
+    "Fans packed the stadium for the Tigers v. the Lions game.",
+    "Brown Bears v. Scott County Rams kicks off the season on Saturday.",
+    "Monroe County Foxes v. Pine City Larks went to overtime before the home side scored.",
+])
+def test_a_game_between_teams_is_not_a_case(text: str) -> None:
+    assert cases(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In Scott County v. Rams Inc., the court held the contract void.", "Scott County v. Rams Inc."),
+    ("The stadium lease fight, Scott County v. Rams Inc., went to the court of appeals.", "Scott County v. Rams Inc."),
+    ("In a 6-3 decision in Smith v. Jones, the justices sided with the tenant.", "Smith v. Jones"),
+])
+def test_a_case_about_a_team_or_with_a_vote_count_is_still_a_case(text: str, name: str) -> None:
+    assert [a.text for a in cases(text)] == [name]
+
+
+def test_ordinary_sports_business_and_culture_prose_has_no_case_names() -> None:
+    from prose_corpus import prose
+    assert [a.text for a in cases(prose(min_bytes=60_000))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Fifth Circuit ruled in United States v. Rahimi that the gun ban for people under restraining orders "
+    "violated the Second Amendment.",
+    "In United States v. Rahimi, the Fifth Circuit held that the firearm ban for people under domestic-violence "
+    "restraining orders was unconstitutional.",
+    "The Fifth Circuit's decision in United States v. Rahimi struck down the firearm ban for people under "
+    "domestic-violence restraining orders.",
+    "A three-judge panel in Plessy v. Ferguson ruled for the railway company.",
+    "The Ninth Circuit decided Dobbs v. Jackson Women's Health Organization on abortion, the post said.",
+])
+def test_a_lower_court_named_as_the_decider_makes_the_supreme_court_entry_a_candidate(text: str) -> None:
+    (ann,) = cases(text)
+    assert ann.authority is None and ann.candidates and "lower court" in ann.note
+
+
+@pytest.mark.parametrize("text, citation", [
+    ("The Supreme Court reversed the Fifth Circuit in United States v. Rahimi, upholding the firearm ban for people "
+     "under domestic-violence restraining orders.", "602 U.S. 680"),
+    ("The Fifth Circuit, applying United States v. Rahimi, upheld the firearm ban under the Second Amendment.",
+     "602 U.S. 680"),
+    ("In United States v. Rahimi, the justices upheld the federal firearm ban for people under restraining orders.",
+     "602 U.S. 680"),
+    ("The district court relied on Plessy v. Ferguson to uphold the separate cars.", "163 U.S. 537"),
+])
+def test_a_lower_court_that_applies_a_case_or_a_named_supreme_court_keeps_the_link(text: str, citation: str) -> None:
+    (ann,) = cases(text)
+    assert ann.authority is not None and ann.authority.citation == citation
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In People of the State of New York v. Margaret H. Sanger, the court upheld the conviction.",
+     "People of the State of New York v. Margaret H. Sanger"),
+    ("The court ruled in People of the State of Illinois ex rel. Madigan v. Peters last year.",
+     "People of the State of Illinois ex rel. Madigan v. Peters"),
+    ("The court ruled in People of the State of New York ex rel. Spitzer v. Grasso last year.",
+     "People of the State of New York ex rel. Spitzer v. Grasso"),
+    ("The jury in The People of the State of California v. Orenthal James Simpson returned a verdict.",
+     "People of the State of California v. Orenthal James Simpson"),
+])
+def test_a_long_formal_party_name_is_kept_whole(text: str, name: str) -> None:
+    assert [a.text for a in cases(text)] == [name]
+
+
+def test_a_long_walk_back_still_starts_at_a_capitalised_word() -> None:
+    assert [a.text for a in cases("The court ruled in the matter of the State of Ohio v. Smith last year.")] == [
+        "State of Ohio v. Smith"]
+
+
+@pytest.mark.parametrize("text, court", [
+    ("The Second Circuit ruled in Ashcroft v. Iqbal that the complaint was enough.", "Second Circuit"),
+    ("In Zwickler v. Koota, the district court held that the leaflet law was valid.", "district court"),
+])
+def test_a_name_a_lower_court_decided_is_not_the_supreme_court_decision_of_that_name(text: str, court: str) -> None:
+    (ann,) = cases(text)
+    assert ann.authority is not None and ann.authority.tier == "text" and ann.authority.citation is None
+    assert ann.case is not None and ann.case.court == court and court in ann.note
+
+
+def test_the_same_name_with_no_lower_court_is_the_supreme_court_decision() -> None:
+    (ann,) = cases("The court ruled in Ashcroft v. Iqbal that the complaint fell short.")
+    assert ann.authority is not None and ann.authority.citation == "556 U.S. 662"

@@ -140,3 +140,35 @@ def test_every_form_is_one_record_with_a_kind() -> None:
     names = [form.name for form in FORMS]
     assert len(names) == len(set(names))
     assert all(isinstance(form.kind, Kind) and callable(form.read) for form in FORMS)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was charged under 18 U.S.C. § 1030 and 16 U.S.C. § 1538.", ["18 U.S.C. § 1030", "16 U.S.C. § 1538"]),
+    ("Counts cite 18 U.S.C. § 1030, 16 U.S.C. § 1538(a)(1)(B), and 8 U.S.C. § 1324.",
+     ["18 U.S.C. § 1030", "16 U.S.C. § 1538(a)(1)(B)", "8 U.S.C. § 1324"]),
+    ("Either 18 U.S.C. § 1030, or 16 USC 1538 applies.", ["18 U.S.C. § 1030", "16 U.S.C. § 1538"]),
+    ("It violated 18 U.S.C. § 1030 as well as 16 U.S.C. § 1538.", ["18 U.S.C. § 1030", "16 U.S.C. § 1538"]),
+    ("Counts under 18 U.S.C. §§ 1030 and 1343, and 16 U.S.C. § 1538 remain.",
+     ["18 U.S.C. § 1030", "18 U.S.C. § 1343", "16 U.S.C. § 1538"]),
+])
+def test_a_list_of_full_citations_keeps_each_title(text: str, expected: list[str]) -> None:
+    assert [c for _, _, c in cites(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was charged under 18 U.S.C. §§ 1512 and 1505.", ["18 U.S.C. § 1512", "18 U.S.C. § 1505"]),
+    ("He was charged under 18 U.S.C. §§ 1512, 1505, and 1519.",
+     ["18 U.S.C. § 1512", "18 U.S.C. § 1505", "18 U.S.C. § 1519"]),
+    ("He was charged under 18 U.S.C. §§ 1512, 1505, or 1519.",
+     ["18 U.S.C. § 1512", "18 U.S.C. § 1505", "18 U.S.C. § 1519"]),
+])
+def test_a_list_of_one_title_with_or_without_a_serial_comma(text: str, expected: list[str]) -> None:
+    assert [c for _, _, c in cites(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He was charged under 18 U.S.C. § 1512, and 42 people were charged with him.",
+    "The count under 18 U.S.C. § 1512 and 20 years in prison were discussed.",
+])
+def test_a_quantity_after_a_citation_is_not_another_section(text: str) -> None:
+    assert [c for _, _, c in cites(text)] == ["18 U.S.C. § 1512"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from legal_annot.catalog import Catalog
+from legal_annot.document import Document
 from legal_annot.models import Kind
 
 _WORDS = regex.compile(r"[a-z0-9]+")
@@ -73,6 +74,24 @@ def _fits(folded: str, start: int, end: int, terms: frozenset[str], year: int | 
 AMBIGUOUS_NOTE = "many cases share this name; the text does not show it is this one"
 
 
+LOWER_COURT_NOTE = ("the text says a lower court decided this case; the catalog's entry is the Supreme "
+                    "Court's decision of that name")
+# A lower court named as the one that decided the case: "the Fifth Circuit ruled in", "the
+# Fifth Circuit's decision in", "a three-judge panel in", "In X v. Y, the district court held".
+# A court that applies or cites the case ("the Fifth Circuit, applying ...") does not count, nor
+# a sentence that names the Supreme Court.
+_LOWER = (r"(?P<court>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\.c\.|federal|"
+          r"\d{1,2}(?:st|nd|rd|th)) circuit|\d{1,2}(?:st|nd|rd|th) cir\.|(?:federal )?(?:appeals|appellate|"
+          r"district|trial|lower) court|court of appeals|(?:federal|district|trial) judge|(?:three-judge |en banc )?panel)")
+_DECIDED_BEFORE = regex.compile(
+    rf"{_LOWER}(?:['’]s)?\s+(?:(?:decided|heard|ruled|held|found|decision|ruling|opinion|judgment)\s+)?"
+    rf"(?:(?:on|in)\s+)?$")
+_DECIDED_AFTER = regex.compile(
+    rf",?\s+(?:the|a|an)\s+{_LOWER}\s+(?:held|ruled|found|decided|concluded|struck|said|wrote|reasoned)\b")
+_HIGH_COURT = regex.compile(r"\b(?:supreme court|high court|justices?)\b")
+_SCOTUS_CITE = regex.compile(r"\d{1,3} U\.S\. \d")
+
+
 class AmbiguousCases:
     """Catalog cases whose name many other cases share ("United States v. Jones"), with the words
     of their subject and their year, to tell whether a text means the catalogued one."""
@@ -80,8 +99,43 @@ class AmbiguousCases:
     def __init__(self, catalog: Catalog) -> None:
         self._cases = {e.id: (_subject_terms(e.authority.summary), e.authority.year) for e in catalog.entries
                        if e.authority.kind is Kind.CASE and _GOVERNMENT_CASE.fullmatch(e.authority.name)}
+        self._supreme = frozenset(e.id for e in catalog.entries if e.authority.kind is Kind.CASE
+                                  and _SCOTUS_CITE.match(e.authority.citation or ""))
+
+    def doubt(self, entry_id: str, doc: Document, start: int, end: int) -> str:
+        """Why the catalog case cannot be asserted for the name at folded ``[start, end)``: a shared
+        name the text does not settle, or a lower court the sentence names as the decider of a
+        case the catalog has as the Supreme Court's; "" when nothing stands against it."""
+        if not self.settled(entry_id, doc.folded, start, end):
+            return AMBIGUOUS_NOTE
+        if entry_id in self._supreme and _decided_below(doc, start, end):
+            return LOWER_COURT_NOTE
+        return ""
 
     def settled(self, entry_id: str, folded: str, start: int, end: int) -> bool:
         """False when the case's name is shared and nothing around ``[start, end)`` fits it."""
         facts = self._cases.get(entry_id)
         return facts is None or _fits(folded, start, end, *facts)
+
+
+def _decided_below(doc: Document, start: int, end: int) -> bool:
+    return lower_court(doc, start, end) is not None
+
+
+def lower_court(doc: Document, start: int, end: int) -> str | None:
+    """The lower court that the sentence of the name at folded ``[start, end)`` says decided it
+    ("Fifth Circuit", as written), or None (also when the sentence names the Supreme Court)."""
+    folded = doc.folded
+    near = folded[max(0, start - 80):end + 80]  # a bounded look, never the whole text
+    if not any(word in near for word in ("circuit", "cir.", "court", "judge", "panel")):
+        return None
+    lo, hi = doc.sentences.bounds(doc.sentences.index(start))
+    lo, hi = max(lo, start - 160), min(hi, end + 160)
+    if _HIGH_COURT.search(folded, lo, hi):
+        return None
+    found = (_DECIDED_BEFORE.search(folded, max(lo, start - 80), start)
+             or _DECIDED_AFTER.match(folded, end, min(hi, end + 80)))
+    if not found:
+        return None
+    court_start, court_end = doc.original_span(found.start("court"), found.end("court"))
+    return doc.text[court_start:court_end]

@@ -13,7 +13,7 @@ import regex
 
 from legal_annot import confidence
 from legal_annot.catalog.links import courtlistener_search
-from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases, CaseKeys
+from legal_annot.detect.case_keys import AmbiguousCases, CaseKeys, lower_court
 from legal_annot.detect.phrases import PhraseHit
 from legal_annot.document import Document, Mention
 from legal_annot.models import Authority, CaseDetails, Kind
@@ -53,6 +53,13 @@ _DOCKET = regex.compile(r",?\s*No\.\s*(?P<docket>\d{1,2}[-\u2013]\d{1,6}(?:-[A-Z
 _STRICT_CUE = regex.compile(
     r"\b(?:justices?|judges?|lawsuits?|sued|suing|rul(?:ed|ing)|verdict|plaintiffs?|defendants?|litigation|"
     r"supreme court|appeals court|district court|court of appeals|precedent|oral arguments?|certiorari)\b")
+# A game, not a case: "Scott County Rams v. Lakeview Bears ended 21-14", "the Packers v. Bears
+# fixture sold out". Counts only in the name's own sentence and only without a legal word there.
+_SPORTS_CUE = regex.compile(
+    r"\b(?:games?|match(?:es|up)?|fixtures?|season|playoffs?|tournament|championship|bowl|kickoff|tip-?off|"
+    r"halftime|overtime|stadium|arena|fans|coach(?:es)?|scor(?:ed|es|ing)|beat|defeated|quarterback|"
+    r"touchdowns?|innings?|goals?|league|rivalry|tickets|sold out|derby|homecoming|varsity|scoreboard)\b"
+    r"|(?<![\w.-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\w.-])")
 _PARTY_SHAPE = regex.compile(
     r"\b(?:United States|State|People|Commonwealth|Inc\.?|LLC|Corp\.?|Co\.|Department|Dept\.|Board|"
     r"Commission|Agency|Authority|Association|Ass'n|University|City|County|et al\.?)\b")
@@ -62,7 +69,7 @@ _GENERIC_PARTY = frozenset(
 
 
 _TOKEN_RE = regex.compile(rf"{_TOKEN}|{_JOIN}")
-_MAX_FIRST_TOKENS = 7
+_MAX_FIRST_TOKENS = 10  # "People of the State of New York ex rel. Spitzer"
 
 
 def _first_party(text: str, vstart: int) -> tuple[int, int] | None:
@@ -90,7 +97,12 @@ def _first_party(text: str, vstart: int) -> tuple[int, int] | None:
             position -= 1
         if position == word_start:
             break
-    if count == 0 or not _FIRST_TOKEN.match(text, start):
+    while count and not _FIRST_TOKEN.match(text, start):  # the walk stopped inside: drop leading "of", "the"
+        following = regex.compile(r"\S+\s+").match(text, start)
+        if following is None or following.end() >= end:
+            return None
+        start, count = following.end(), count - 1
+    if count == 0:
         return None
     return start, end
 
@@ -122,8 +134,7 @@ def _trim_second(party: str, next_case: bool) -> str:
         if token.endswith(".") and len(token) > 3 and token not in _ABBREVIATED and not token[:-1].isupper():
             tokens = tokens[:i + 1]
             break
-    if next_case and ("and" in tokens or "&" in tokens):
-        cut = max(i for i, t in enumerate(tokens) if t in ("and", "&"))
+    if next_case and (cut := _joiner(tokens)) is not None:
         tokens = tokens[:cut]
     while tokens and tokens[-1].lower() in _TRAILING:
         tokens.pop()
@@ -132,6 +143,32 @@ def _trim_second(party: str, next_case: bool) -> str:
         if tokens[-1].endswith(".") and len(tokens[-1]) > 4 and not tokens[-1].endswith(("Inc.", "Corp.", "Co.")):
             tokens[-1] = tokens[-1][:-1]
     return " ".join(tokens)
+
+
+def _joiner(tokens: Sequence[str]) -> int | None:
+    """Where two case names written one after the other are joined ("Google and Twitter" between
+    "Gonzalez v." and "v. Taamneh"): the last "and", else the last "&" ("Johnson & Johnson" stays
+    whole when an "and" joins it to the name before)."""
+    for joiner in ("and", "&"):
+        if joiner in tokens:
+            return len(tokens) - 1 - tokens[::-1].index(joiner)
+    return None
+
+
+_ANCHOR_BEFORE = regex.compile(r"(?<![\w.])vs?\.?\s+$")
+
+
+def _after_other_case(text: str, first: tuple[int, int]) -> tuple[int, int] | None:
+    """The first party when another case's "v." comes right before it: the words up to the joiner
+    belong to that case ("Gonzalez v. Google and Twitter v. Taamneh" is two cases), so the party
+    starts after the joiner; None when nothing is left."""
+    if not _ANCHOR_BEFORE.search(text, max(0, first[0] - 8), first[0]):
+        return first
+    words = list(_WORD.finditer(text, first[0], first[1]))
+    cut = _joiner([w.group() for w in words])
+    if cut is None:
+        return first
+    return (words[cut + 1].start(), first[1]) if cut + 1 < len(words) else None
 
 
 def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str, end: int) -> bool:
@@ -148,7 +185,11 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     near_lo, near_hi = max(lo, hit.start - _CUE_REACH), min(hi, hit.end + _CUE_REACH)
     if form != "v.":
         return bool(_STRICT_CUE.search(doc.folded, near_lo, near_hi))
-    if _PARTY_SHAPE.search(f"{first} {second}") or regex.match(r",?\s*\d", doc.text[end:end + 4]):
+    if regex.match(r",?\s*\d", doc.text[end:end + 4]):
+        return True
+    if _SPORTS_CUE.search(doc.folded, near_lo, near_hi) and not _LEGAL_CUE.search(doc.folded, near_lo, near_hi):
+        return False
+    if _PARTY_SHAPE.search(f"{first} {second}"):
         return True
     lo = max(doc.sentences.bounds(max(0, sentence - 1))[0], hit.start - 2 * _CUE_REACH)
     return bool(_LEGAL_CUE.search(doc.folded, lo, near_hi))
@@ -167,6 +208,7 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
         vstart, vend = doc.original_span(hit.start, hit.end)
         second = _SECOND.match(doc.text, vend)
         first = _first_party(doc.text, vstart) if second else None
+        first = _after_other_case(doc.text, first) if first else None
         if not first or not second:
             continue
         next_case = bool(regex.match(r"\s+vs?\.?\s", doc.text[second.end():second.end() + 6]))
@@ -191,16 +233,21 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
         fstart, fend = doc.folded_span(start, end)
         ids = keys.lookup(name) if keys is not None else ()
         if ids:
-            settled = ambiguous is None or ambiguous.settled(ids[0], doc.folded, fstart, fend)
+            doubt = ambiguous.doubt(ids[0], doc, fstart, fend) if ambiguous is not None else ""
             mentions.append(Mention(start, end, Kind.CASE, "name", ids, (CATALOG_VARIANT,) * len(ids),
-                                    decided=len(ids) == 1 and settled, note="" if settled else AMBIGUOUS_NOTE,
+                                    decided=len(ids) == 1 and not doubt, note=doubt,
                                     folded_start=fstart, folded_end=fend))
             continue
+        court = lower_court(doc, fstart, fend) if details is None and ambiguous is not None else None
+        if court:  # "the Fifth Circuit ruled in ...": never the Supreme Court decision of that name
+            details = CaseDetails(court=court)
         authority = Authority(id="case-name:" + _slug(name), kind=Kind.CASE, name=name,
                               links=(courtlistener_search(name),), source=None, tier="text")
         fstart, fend = doc.folded_span(start, end)
         mentions.append(Mention(start, end, Kind.CASE, "case_name", (), (NAME_ONLY,), authority=authority,
-                                note="case name not in the catalog" + (f"; docket No. {details.docket}" if details else ""),
+                                note="case name not in the catalog" + (
+                                    f"; docket No. {details.docket}" if details and details.docket else
+                                    f"; decided by the {details.court}" if details else ""),
                                 folded_start=fstart, folded_end=fend, case=details))
     return mentions
 

@@ -142,6 +142,9 @@ class TierStage:
         if mention.entry_ids or authority is None or authority.tier == "generated":
             return mention
         if mention.kind is Kind.CASE:
+            court = (mention.case.court or "").casefold() if mention.case is not None else ""
+            if court and court != "scotus" and "supreme" not in court:
+                return mention  # the text gives another court ("(9th Cir. 2025)", "the Fifth Circuit ruled in")
             row = None
             if authority.citation and (cite := _US_CASE.match(authority.citation)):
                 row = self._tiers.case_by_cite(authority.citation)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from legal_annot.detect.case_keys import AMBIGUOUS_NOTE, AmbiguousCases
+from legal_annot.detect.case_keys import AmbiguousCases
 from legal_annot.detect.roles import CONTEXT, GENERIC, NAME, SHORT_NAME
 from legal_annot.document import Document, Mention
 from legal_annot.models import Kind
@@ -44,6 +44,43 @@ _PERSON_AFTER = regex.compile(
     r"was (?:convicted|arrested|charged|sentenced|born|released|retried)))")
 
 
+# An Act named by initials that spell a word ("FACE Act", "CARES Act", "CLOUD Act"): written in
+# capitals it is the law; written as an ordinary word ("the Face Act Revue", "a Cares Act gala")
+# it counts only beside a word of law or legislation in its sentence.
+_INITIALS = regex.compile(r"[A-Z][A-Z0-9&]{1,9}")
+_ROMAN = regex.compile(r"[IVXLC]+")
+_LAW_CUE = regex.compile(
+    r"\b(?:laws?|statutes?|congress|congressional|legislation|legislators?|lawmakers|bill|signed|enacted|"
+    r"passed|repeal\w*|amend\w*|provisions?|sections?|violat\w*|under|charged|charges|prosecut\w*|"
+    r"lawsuits?|sued|courts?|judges?|federal|funds|funding|loans?|agency|regulat\w*|rules?)\b")
+_CUE_REACH = 200
+
+
+def _initial_words(compiled: CompiledCatalog) -> dict[str, frozenset[str]]:
+    """Per statute entry, the folded words its Act names write only in capitals ("face" of "FACE
+    Act"), unless another of its names writes the word in lower case ("Real ID Act")."""
+    out = {}
+    for entry in compiled.catalog.entries:
+        if entry.authority.kind is not Kind.STATUTE:
+            continue
+        names = [a for a in entry.authority.aliases if regex.search(r"\bAct\b", a)]
+        capital = {w.casefold() for a in names for w in a.split()
+                   if _INITIALS.fullmatch(w) and not _ROMAN.fullmatch(w) and any(c in "AEIOUY" for c in w)}
+        lower = {w.casefold() for a in entry.authority.aliases for w in a.split() if not w.isupper()}
+        if capital - lower:
+            out[entry.id] = frozenset(capital - lower)
+    return out
+
+
+def _initials_as_words(doc: Document, start: int, end: int, fstart: int, fend: int, words: frozenset[str]) -> bool:
+    """Whether a name's initials are written as ordinary words with no word of law near them."""
+    if not any(w.casefold() in words and not w.isupper() for w in doc.text[start:end].split()):
+        return False
+    lo, hi = doc.sentences.bounds(doc.sentences.index(fstart))
+    lo, hi = max(lo, fstart - _CUE_REACH), min(hi, fend + _CUE_REACH)
+    return not (_LAW_CUE.search(doc.folded, lo, fstart) or _LAW_CUE.search(doc.folded, fend, hi))
+
+
 def _is_person(text: str, start: int, end: int) -> bool:
     """Whether a capitalized short name is a person or company here rather than the case."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -66,6 +103,7 @@ class NamedMentions:
     def __init__(self, compiled: CompiledCatalog) -> None:
         self._facts = compiled.name_facts
         self._ambiguous = AmbiguousCases(compiled.catalog)
+        self._initials = _initial_words(compiled)
 
     def __call__(self, doc: Document) -> list[Mention]:
         referenced: Counter[str] = Counter()
@@ -92,6 +130,9 @@ class NamedMentions:
             start, end = doc.original_span(hit.start, hit.end)
             if acronyms and folded[hit.start:hit.end] in acronyms and not text[start:end].isupper():
                 continue  # "RICO" is the statute, "Puerto Rico" is not
+            if ids[0] in self._initials and _initials_as_words(doc, start, end, hit.start, hit.end,
+                                                                self._initials[ids[0]]):
+                continue  # "the Face Act Revue" is a show, "the FACE Act" the law
             if how == GENERIC:
                 ranked, scores, decided = rank_candidates(ids, referenced, cues)
                 note = "" if len(ranked) == 1 else (
@@ -113,8 +154,8 @@ class NamedMentions:
                 if proper_noun and text[start].islower() and folded[hit.start:hit.end] not in plain:
                     continue
                 scores = (DIRECT,)
-                if not self._ambiguous.settled(ids[0], folded, hit.start, hit.end):
-                    mentions.append(Mention(start, end, kind, how, ids, (SHORT,), False, note=AMBIGUOUS_NOTE,
+                if kind is Kind.CASE and (doubt := self._ambiguous.doubt(ids[0], doc, hit.start, hit.end)):
+                    mentions.append(Mention(start, end, kind, how, ids, (SHORT,), False, note=doubt,
                                             folded_start=hit.start, folded_end=hit.end))
                     continue
             mentions.append(Mention(start, end, kind, how, ids, scores, True,

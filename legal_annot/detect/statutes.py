@@ -42,7 +42,10 @@ _CODE_NAME = r"(?:united\s+states\s+code|u\.?s\.?\s?code|u\.s\.c\.?)"
 # A list goes on with another section of the same title, never with a number that starts a citation
 # of its own ("§ 1512 and 42 U.S.C. § 1983": "42" is the next citation's title).
 _NEXT_OWN = rf"(?!\s*(?:{_CODE}|c\.?\s?f\.?\s?r\.?|stat\.|fed\.\s?reg))"
-_MORE_ITEM = rf"\s*(?:,|and|or|&)\s*(?:{_SEC}\s*)?(?>{_NUM}{_SUB}){_NEXT_OWN}"
+# ... nor with a quantity ("§ 1512, and 42 people were charged": a number before a unit is a count).
+_QUANTITY = (r"(?!\s+(?:people|persons|defendants|victims|counts|charges|years?|months?|weeks?|days?|hours?|"
+             r"times|percent|dollars|members|officers|agents|others|cases|pages)\b)")
+_MORE_ITEM = rf"\s*(?:,\s*(?:and|or)\b|,|and|or|&)\s*(?:{_SEC}\s*)?(?>{_NUM}{_SUB}){_NEXT_OWN}{_QUANTITY}"
 
 
 @attrs.frozen

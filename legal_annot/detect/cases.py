@@ -134,6 +134,11 @@ def _trim_second(party: str, next_case: bool) -> str:
     return " ".join(tokens)
 
 
+# Compiled once: these run for every "v." anchor (regex's own cache lookup costs more than the match).
+_CITATION_AFTER = regex.compile(r",?\s*\d")
+_ANOTHER_V = regex.compile(r"\s+vs?\.?\s")
+
+
 def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str, end: int) -> bool:
     """Whether "X v. Y" names a case rather than a game, a film or a match.
 
@@ -148,7 +153,7 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     near_lo, near_hi = max(lo, hit.start - _CUE_REACH), min(hi, hit.end + _CUE_REACH)
     if form != "v.":
         return bool(_STRICT_CUE.search(doc.folded, near_lo, near_hi))
-    if _PARTY_SHAPE.search(f"{first} {second}") or regex.match(r",?\s*\d", doc.text[end:end + 4]):
+    if _PARTY_SHAPE.search(f"{first} {second}") or _CITATION_AFTER.match(doc.text[end:end + 4]):
         return True
     lo = max(doc.sentences.bounds(max(0, sentence - 1))[0], hit.start - 2 * _CUE_REACH)
     return bool(_LEGAL_CUE.search(doc.folded, lo, near_hi))
@@ -169,7 +174,7 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
         first = _first_party(doc.text, vstart) if second else None
         if not first or not second:
             continue
-        next_case = bool(regex.match(r"\s+vs?\.?\s", doc.text[second.end():second.end() + 6]))
+        next_case = bool(_ANOTHER_V.match(doc.text[second.end():second.end() + 6]))
         first_name, second_name = _trim_first(doc.text[first[0]:first[1]]), _trim_second(second["party"], next_case)
         if not first_name or not second_name:
             continue

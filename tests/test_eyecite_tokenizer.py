@@ -117,3 +117,12 @@ def test_the_required_literals_cover_the_patterns_they_name() -> None:
 
     unfiltered = {e.compiled_regex.pattern for e in EXTRACTORS if not e.strings}
     assert len(_NEEDS) >= 5 and set(_NEEDS) <= unfiltered
+
+
+def test_a_window_ends_at_the_first_character_python_calls_space() -> None:
+    from legal_annot.detect.eyecite_tokenizer import _word_end
+
+    for code in range(0x3001):
+        char = chr(code)
+        assert _word_end(f"ab{char}c", 0) == (2 if char.isspace() else 4), hex(code)
+    assert _word_end("abc", 3) == 3 and _word_end("", 0) == 0

@@ -20,6 +20,7 @@ prefixes of them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
@@ -179,9 +180,10 @@ def _word_start(text: str, position: int) -> int:
 
 def _word_end(text: str, position: int) -> int:
     """On to the end of the word at ``position`` (a window never ends inside a word)."""
-    while position < len(text) and not text[position].isspace():
-        position += 1
-    return position
+    return _NON_SPACE.match(text, position).end()  # type: ignore[union-attr]  # re's \S is exactly not str.isspace()
+
+
+_NON_SPACE = re.compile(r"\S*")
 
 
 # ---- court lookup ----------------------------------------------------------------------------

@@ -211,16 +211,19 @@ def _annotate(args: argparse.Namespace, annotator: Annotator, inputs: list[Input
     renderer = DocumentRenderer(settings)
     # Each document is split into the texts its format annotates (prepare); annotate_many annotates
     # every text once, in worker processes for -j N; the document is rendered from its results (finish).
+    # With -j N and every document rendered from its one text's Result, the workers render too
+    # (serialising JSON is a good part of the work) and the parent only writes.
+    in_workers = args.jobs != 1 and all(renderer.per_text(s.is_html_file) for s in inputs)
     pending: deque[tuple[Input, Job, int]] = deque()  # prepared, not yet written, in input order
 
     def texts() -> Iterator[str]:
         for source, job in _jobs(inputs, args, failures):
             progress.start(source.name, len(job.text))
-            prepared = renderer.prepare(job)
+            prepared = [job.text] if in_workers else renderer.prepare(job)
             pending.append((source, job, len(prepared)))
             yield from prepared
 
-    outcomes: list[Result | DocumentError] = []
+    outcomes: list[Result | Rendered | DocumentError] = []
 
     def flush() -> None:
         while pending and len(outcomes) >= pending[0][2]:
@@ -233,10 +236,15 @@ def _annotate(args: argparse.Namespace, annotator: Annotator, inputs: list[Input
                 print(f"legal-annot: {source.name}: {errors[0].error}", file=sys.stderr)
                 failures.append(source.name)
                 continue
-            writer.document(source.name, renderer.finish(job, results))  # type: ignore[arg-type]
+            if in_workers:
+                writer.document(source.name, renderer.fill(job, results[0]))  # type: ignore[arg-type]
+            else:
+                writer.document(source.name, renderer.finish(job, results))  # type: ignore[arg-type]
 
+    render = renderer.worker_render() if in_workers else None
     try:
-        for outcome in annotate_many(texts(), workers=args.jobs or None, annotator=annotator, as_of=args.as_of):
+        for outcome in annotate_many(texts(), workers=args.jobs or None, annotator=annotator, as_of=args.as_of,
+                                     render=render):
             outcomes.append(outcome)
             flush()
         flush()

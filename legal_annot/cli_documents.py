@@ -2,14 +2,20 @@
 
 Rendering is split around annotation (:class:`DocumentRenderer`), so the command can annotate
 every text in ``annotate_many``'s workers and still annotate each document exactly once, in every
-format (annotate_html and annotate_markdown included).
+format (annotate_html and annotate_markdown included). A document whose output is made from its
+one text's Result (plain text to JSON, JSONL, Web Annotations, text or HTML) can also be rendered
+in the workers (:meth:`DocumentRenderer.worker_render`): the worker does not know the document's
+name, so it writes a random mark where the name goes and the parent puts the name in
+(:meth:`DocumentRenderer.fill`).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from collections.abc import Sequence
+import secrets
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import attrs
@@ -82,6 +88,47 @@ def refine(result: Result, settings: Settings) -> Result:
     return prefer_links(result, settings.prefer_links) if settings.prefer_links else result
 
 
+@attrs.frozen
+class Marks:
+    """Stand-ins for a document's name and URI in a rendering made where they are not known.
+
+    Random per run, and plain ASCII letters and digits, so JSON writes them unchanged and no
+    document's text holds them by chance.
+    """
+
+    name: str = attrs.field(factory=lambda: "legal-annot-name-" + secrets.token_hex(16))
+    uri: str = attrs.field(factory=lambda: "legal-annot-uri-" + secrets.token_hex(16))
+
+
+def render_result(result: Result, settings: Settings, name: str, uri: str) -> Rendered:
+    """The output of a (refined) Result in the settings' format."""
+    fmt = settings.format
+    if fmt == "text":
+        return Rendered(render_text(result), len(result))
+    if fmt in ("json", "jsonl"):
+        data = result_to_dict(result, compact=settings.compact, source=name)
+        return Rendered(json.dumps(data, ensure_ascii=False, indent=1 if fmt == "json" else None), len(result))
+    if fmt == "webannotation":
+        items = to_web_annotations(result, uri)
+        return Rendered(",\n".join(json.dumps(item, ensure_ascii=False) for item in items), len(items))
+    if fmt == "md":
+        return Rendered(result.to_markdown(), len(result))
+    if fmt == "html-fragment":
+        return Rendered(result.to_html(), len(result))
+    return Rendered("<div class=\"legal-annot-document\">" + result.to_html().replace("\n", "<br>\n") + "</div>\n",
+                    len(result))
+
+
+def _render_marked(settings: Settings, marks: Marks, result: Result) -> Rendered:
+    """:func:`render_result` with the marks for name and URI (module-level: it runs in workers)."""
+    return render_result(refine(result, settings), settings, marks.name, marks.uri)
+
+
+def _json_inside_string(value: str) -> str:
+    """``value`` as JSON writes it between a string's quotes."""
+    return json.dumps(value, ensure_ascii=False)[1:-1]
+
+
 class _Recorder(Annotator):
     """Stands in for an Annotator to learn which texts a renderer would annotate (finds nothing).
 
@@ -122,6 +169,7 @@ class DocumentRenderer:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._marks = Marks()
 
     def _mode(self, job: Job) -> str:
         settings = self.settings
@@ -151,27 +199,31 @@ class DocumentRenderer:
 
     def finish(self, job: Job, results: Sequence[Result]) -> Rendered:
         """The document's output from the results of :meth:`prepare`'s texts."""
-        mode, settings, fmt = self._mode(job), self.settings, self.settings.format
+        mode, settings = self._mode(job), self.settings
         if mode in ("html-in-place", "markdown-in-place"):
             return Rendered(self._in_place(mode, job.text, _Replay(results, settings)), 0)
         if mode == "html-text":
-            result = html_text_result(job.text, _Replay(results, settings))
+            result = html_text_result(job.text, _Replay(results, settings))  # refined by the Replay
         else:
             result = refine(results[0], settings)
-        if fmt == "text":
-            return Rendered(render_text(result), len(result))
-        if fmt in ("json", "jsonl"):
-            data = result_to_dict(result, compact=settings.compact, source=job.name)
-            return Rendered(json.dumps(data, ensure_ascii=False, indent=1 if fmt == "json" else None), len(result))
-        if fmt == "webannotation":
-            items = to_web_annotations(result, job.source or source_uri(job))
-            return Rendered(",\n".join(json.dumps(item, ensure_ascii=False) for item in items), len(items))
-        if fmt == "md":
-            return Rendered(result.to_markdown(), len(result))
-        if fmt == "html-fragment":
-            return Rendered(result.to_html(), len(result))
-        return Rendered("<div class=\"legal-annot-document\">" + result.to_html().replace("\n", "<br>\n") + "</div>\n",
-                        len(result))
+        return render_result(result, settings, job.name, job.source or source_uri(job))
+
+    def per_text(self, html_file: bool) -> bool:
+        """Whether a document is rendered from its one text's Result alone (so a worker can render it)."""
+        return self._mode(Job("", "", html_file=html_file)) == "text"
+
+    def worker_render(self) -> Callable[[Result], Rendered]:
+        """A picklable render for ``annotate_many`` that renders a per-text document with marks
+        where its name and URI go; :meth:`fill` puts them in."""
+        return functools.partial(_render_marked, self.settings, self._marks)
+
+    def fill(self, job: Job, rendered: Rendered) -> Rendered:
+        """A rendering from :meth:`worker_render` with this document's name and URI in place of the marks."""
+        output = rendered.output
+        if self.settings.format in ("json", "jsonl", "webannotation"):
+            output = output.replace(self._marks.name, _json_inside_string(job.name))
+            output = output.replace(self._marks.uri, _json_inside_string(job.source or source_uri(job)))
+        return Rendered(output, rendered.count)
 
     def render(self, job: Job, annotator: Annotator) -> Rendered:
         """Prepare, annotate here, finish: for one document in this process."""

@@ -12,7 +12,9 @@ markdown-it-py::
 
 Config keys, for both: ``kinds`` (a list or a comma-separated string; default all),
 ``class_name`` (default ``legal-annot``), ``link_target`` (e.g. ``_blank``; default none),
-``min_confidence`` (0 to 1; default 0), and from Python also ``annotator`` and ``options``.
+``min_confidence`` (0 to 1; default 0), ``native_title`` (true adds a ``title``, the browser's own
+tooltip, for sites without legal_annot's stylesheet; default false), and from Python also
+``annotator`` and ``options``.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def _kinds(kinds: Any) -> tuple[str, ...]:
 
 def configured(annotator: Annotator | None = None, options: HtmlOptions | None = None, kinds: Any = None,
                class_name: str | None = None, link_target: str | None = None,
-               min_confidence: Any = 0.0) -> tuple[Annotator, HtmlOptions, float]:
+               min_confidence: Any = 0.0, native_title: Any = False) -> tuple[Annotator, HtmlOptions, float]:
     """The annotator, rendering options and threshold that a host's config keys describe."""
     import attrs
 
@@ -75,12 +77,16 @@ def configured(annotator: Annotator | None = None, options: HtmlOptions | None =
         options = attrs.evolve(options, class_name=class_name)
     if link_target:
         options = attrs.evolve(options, link_target=str(link_target))
+    if native_title not in (None, False):
+        if native_title is not True:
+            raise TypeError(f"native_title must be true or false, not {native_title!r}")
+        options = attrs.evolve(options, native_title=True)
     return annotator, options, threshold
 
 
 def markdown_it_plugin(md: Any, annotator: Annotator | None = None, options: HtmlOptions | None = None, *,
                        kinds: Any = None, class_name: str | None = None, link_target: str | None = None,
-                       min_confidence: Any = 0.0) -> None:
+                       min_confidence: Any = 0.0, native_title: Any = False) -> None:
     """markdown-it-py plugin: ``MarkdownIt().use(markdown_it_plugin, **config)``.
 
     The document's inline text is annotated once and mapped back to the tokens; links go around
@@ -88,7 +94,8 @@ def markdown_it_plugin(md: Any, annotator: Annotator | None = None, options: Htm
     """
     from legal_annot.render.markdown_plugins import annotate_tokens
 
-    engine, chosen, threshold = configured(annotator, options, kinds, class_name, link_target, min_confidence)
+    engine, chosen, threshold = configured(annotator, options, kinds, class_name, link_target, min_confidence,
+                                           native_title)
 
     def rule(state: Any) -> None:
         annotate_tokens(state.tokens, engine.annotate, chosen, threshold)
@@ -131,6 +138,7 @@ def _extension_class() -> type:
                 "class_name": ["legal-annot", "base CSS class of the added elements"],
                 "link_target": ["", "target of the added links, e.g. _blank; default none"],
                 "min_confidence": [0.0, "leave out annotations below this confidence (0 to 1)"],
+                "native_title": [False, "also write title (the browser's own tooltip), for sites without the stylesheet"],
                 "annotator": [None, "a legal_annot.Annotator (Python only)"],
                 "options": [None, "a legal_annot.HtmlOptions (Python only)"],
             }
@@ -140,7 +148,7 @@ def _extension_class() -> type:
         def settings(self) -> tuple[Annotator, HtmlOptions, float]:
             get = self.getConfig
             return configured(get("annotator"), get("options"), get("kinds"), get("class_name") or None,
-                              get("link_target") or None, get("min_confidence"))
+                              get("link_target") or None, get("min_confidence"), get("native_title"))
 
         def extendMarkdown(self, md: Any) -> None:  # noqa: N802 (Python-Markdown's API)
             # Priority below the raw-HTML postprocessor (30), so the final HTML is annotated.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 from collections.abc import Iterator
@@ -113,4 +114,114 @@ def test_bad_arguments_are_refused_before_the_first_document_is_read(kwargs: dic
     call = {"texts": texts(), **kwargs}
     with pytest.raises(error, match=words):
         legal_annot.annotate_many(call.pop("texts"), **call)  # type: ignore[arg-type]
+    assert pulled == []
+
+
+# --- render: each Result turned into the caller's output where it was made --------------------------
+
+def _quotes(result: legal_annot.Result) -> str:
+    """A module-level render: the annotated quotes, joined."""
+    return "|".join(a.text for a in result)
+
+
+def _quotes_or_fail(result: legal_annot.Result, word: str) -> str:
+    if word in result.text:
+        raise ValueError(f"cannot render a text that says {word}")
+    return _quotes(result)
+
+
+def _unpicklable_for(result: legal_annot.Result, word: str) -> object:
+    """Renders to something that cannot travel back from a worker when the text says ``word``."""
+    return (lambda: 1) if word in result.text else _quotes(result)
+
+
+def _status(result: legal_annot.Result) -> str:
+    status = result[0].status
+    return status.then if status is not None else "none"
+
+
+def _worker_pid(result: legal_annot.Result) -> int:
+    return os.getpid()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_render_output_is_yielded_in_input_order(workers: int) -> None:
+    texts = TEXTS[:20] + ["Nothing legal here.", "The Supremacy Clause again."]
+    out = list(legal_annot.annotate_many(texts, workers=workers, chunksize=3, render=_quotes))
+    assert out == [_quotes(legal_annot.annotate(t)) for t in texts]
+    assert out[-2] == "" and out[-1] == "Supremacy Clause"
+
+
+def test_render_runs_in_the_worker_processes() -> None:
+    pids = set(legal_annot.annotate_many(TEXTS[:12], workers=2, chunksize=2, render=_worker_pid))
+    assert PARENT not in pids and pids
+    assert set(legal_annot.annotate_many(TEXTS[:2], workers=1, render=_worker_pid)) == {PARENT}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_render_that_raises_fails_its_document_only(workers: int) -> None:
+    texts = list(TEXTS[:10])
+    texts[3] = texts[3].replace("Report", "BAD report")
+    texts[7] = texts[7].replace("Report", "BAD report")
+    render = functools.partial(_quotes_or_fail, word="BAD")
+    out = list(legal_annot.annotate_many(texts, workers=workers, chunksize=4, render=render))
+    assert len(out) == len(texts)
+    for index, outcome in enumerate(out):
+        if index in (3, 7):
+            assert outcome == DocumentError(index, "ValueError: cannot render a text that says BAD")
+        else:
+            assert outcome == _quotes(legal_annot.annotate(texts[index]))
+
+
+def test_a_render_output_that_cannot_travel_back_fails_its_document_only() -> None:
+    texts = list(TEXTS[:9])
+    texts[4] = "ODD " + texts[4]
+    render = functools.partial(_unpicklable_for, word="ODD")
+    out = list(legal_annot.annotate_many(texts, workers=2, chunksize=3, render=render))
+    assert isinstance(out[4], DocumentError) and out[4].index == 4
+    assert [o for i, o in enumerate(out) if i != 4] == [_quotes(legal_annot.annotate(t))
+                                                        for i, t in enumerate(texts) if i != 4]
+
+
+@pytest.mark.timeout(120)
+def test_render_keeps_the_killed_worker_guarantee(dying: Annotator) -> None:
+    texts = list(TEXTS[:12])
+    texts[5] = "KILL " + texts[5]
+    out = list(legal_annot.annotate_many(texts, workers=2, chunksize=3, annotator=dying, render=_quotes))
+    assert isinstance(out[5], DocumentError) and out[5].error.startswith("WorkerDied")
+    assert [o for i, o in enumerate(out) if i != 5] == [_quotes(legal_annot.annotate(t))
+                                                        for i, t in enumerate(texts) if i != 5]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_render_sees_statuses_for_as_of(workers: int) -> None:
+    text = "The lawsuit challenged Executive Order 14160 in federal court."
+    then = list(legal_annot.annotate_many([text], workers=workers, as_of="2025-02-01", render=_status))
+    later = list(legal_annot.annotate_many([text], workers=workers, as_of="2026-12-01", render=_status))
+    assert then == ["enjoined"] and later == ["struck down"]
+
+
+def _local_render_factory() -> object:
+    def local(result: legal_annot.Result) -> str:
+        return ""
+    return local
+
+
+@pytest.mark.parametrize(("render", "words"), [
+    ("not callable", "callable taking a Result"),
+    (lambda result: "", "picklable.*module-level function"),
+    (_local_render_factory(), "picklable"),
+    (functools.partial(lambda result, x: "", x=1), "picklable"),
+])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_bad_render_is_refused_before_the_first_document_is_read(render: object, words: str,
+                                                                  workers: int) -> None:
+    pulled: list[int] = []
+
+    def texts() -> Iterator[str]:
+        pulled.append(1)
+        yield "text"
+
+    with pytest.raises(TypeError, match=words):
+        legal_annot.annotate_many(texts(), workers=workers, render=render)  # type: ignore[call-overload]
     assert pulled == []

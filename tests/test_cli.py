@@ -145,6 +145,55 @@ def test_jobs_give_the_same_output(files: list[Path], tmp_path: Path, capsys, fm
     assert one[0] == many[0] == 0 and one[1] == many[1] and one[1]
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "webannotation", "text", "html"])
+@pytest.mark.parametrize("options", [[], ["--json-authorities", "inline", "--kinds", "case,statute",
+                                          "--min-confidence", "0.5", "--prefer-links", "justia"]])
+def test_jobs_render_in_workers_byte_identical_for_awkward_names(tmp_path: Path, capsys, fmt: str,
+                                                                 options: list[str]) -> None:
+    # Names JSON must escape (quotes, backslash, non-ASCII) go in where the workers left marks.
+    names = ['plain.txt', 'quote "q".txt', 'back\\slash.txt', 'Café §.txt', 'empty.txt']
+    for i, name in enumerate(names):
+        (tmp_path / name).write_text("" if name == "empty.txt" else STORY.replace("county", f"county {i}"),
+                                     encoding="utf-8")
+    args = [str(tmp_path), "-f", fmt, *options]
+    one, many = run(args, capsys), run(args + ["-j", "2"], capsys)
+    assert one[0] == many[0] == 0 and one[1] == many[1] and one[1]
+    assert "legal-annot-name-" not in many[1] and "legal-annot-uri-" not in many[1]
+    if fmt in ("json", "webannotation"):
+        json.loads(many[1])
+
+
+def test_jobs_serialise_jsonl_in_the_workers(tmp_path: Path, capsys, monkeypatch) -> None:
+    import legal_annot.cli_documents as documents
+
+    for i in range(6):
+        (tmp_path / f"s{i}.txt").write_text(STORY.replace("county", f"county {i}"), encoding="utf-8")
+    log = tmp_path / "pids.log"
+    original = documents.render_result
+
+    def logged(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with open(log, "a", encoding="utf-8") as handle:  # workers are forked: they see this patch
+            handle.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(documents, "render_result", logged)
+    code, out, _ = run([str(tmp_path), "--glob", "s*.txt", "-f", "jsonl", "-j", "2"], capsys)
+    assert code == 0 and len(out.splitlines()) == 6
+    pids = log.read_text(encoding="utf-8").split()
+    assert len(pids) == 6 and str(os.getpid()) not in pids
+    log.unlink()
+    run([str(tmp_path), "--glob", "s*.txt", "-f", "jsonl"], capsys)  # near miss: -j 1 renders here
+    assert set(log.read_text(encoding="utf-8").split()) == {str(os.getpid())}
+
+
+def test_jobs_with_html_inputs_still_render_in_the_parent_and_match(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<html><body><p>{STORY}</p></body></html>", encoding="utf-8")
+    for fmt in ("jsonl", "webannotation"):
+        one, many = run([str(tmp_path), "-f", fmt], capsys), run([str(tmp_path), "-f", fmt, "-j", "2"], capsys)
+        assert one[0] == many[0] == 0 and one[1] == many[1] and "Printz" in one[1]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_each_document_is_annotated_once(files: list[Path], capsys, monkeypatch, fmt: str) -> None:
     calls: list[int] = []

@@ -13,6 +13,7 @@ import pytest
 
 import legal_annot
 from legal_annot.examples import example_article
+from legal_annot.render.elements import HtmlOptions
 from legal_annot.render.page import render_page
 
 ROOT = Path(__file__).parent.parent
@@ -52,6 +53,29 @@ def test_links_and_tooltips_in_chromium() -> None:
     require_browser()
     probed = load_script().check(fresh_page())
     assert len(probed) == len(legal_annot.annotate(example_article()))
+
+
+def test_hovering_shows_exactly_one_tooltip() -> None:
+    # The real mouse, over the DevTools protocol: each annotation hovered in turn shows the CSS
+    # tooltip alone (no title under the pointer for the browser's native one).
+    require_browser()
+    assert len(load_script().check_hover(fresh_page())) == len(legal_annot.annotate(example_article()))
+
+
+def test_hover_check_refuses_a_native_title_tooltip() -> None:
+    require_browser()
+    titled = render_page(legal_annot.annotate(example_article()), "titled", HtmlOptions(native_title=True))
+    with pytest.raises(AssertionError, match="native title"):
+        load_script().check_hover(titled)
+
+
+def test_the_check_refuses_a_native_title_tooltip() -> None:
+    # Near miss: the same page with titles (the opt-in for hosts without the stylesheet) would show
+    # the browser's own tooltip over the CSS one, and the check says so.
+    require_browser()
+    titled = render_page(legal_annot.annotate(example_article()), "titled", HtmlOptions(native_title=True))
+    with pytest.raises(AssertionError, match="native title"):
+        load_script().check(titled)
 
 
 def test_tooltip_stays_on_a_phone_screen() -> None:

@@ -123,7 +123,8 @@ class TestToHtml:
         (element,) = annotation_elements(html)
         assert element.get("href", "").startswith("https://constitution.congress.gov/")
         assert element.get("data-authority") == "const.art6.cl2"
-        assert element.get("data-kind") == "constitution" and element.get("title")
+        assert element.get("data-kind") == "constitution" and element.get("aria-description")
+        assert element.get("title") is None  # no native tooltip over the stylesheet's by default
         assert visible_text(html) == result.text
 
     def test_nested_description_becomes_a_span_around_links(self) -> None:

@@ -60,6 +60,11 @@ class HtmlOptions:
     otherwise (both inline elements, or custom elements); ``extra_attributes`` are (name, value)
     pairs added to every element (values are escaped; event handlers are refused). Bad values
     raise ValueError/TypeError naming the field.
+
+    The explanation travels in ``aria-description`` (screen readers read it as the element's
+    description, and :func:`legal_annot.stylesheet`'s tooltip shows it on hover and focus), never
+    in ``title`` by default, since the browser would show a second, native tooltip over the
+    stylesheet's. ``native_title=True`` adds ``title`` too, for hosts that do not use the stylesheet.
     """
 
     class_name: str = attrs.field(default="legal-annot", validator=_class_name)
@@ -69,6 +74,14 @@ class HtmlOptions:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
     extra_attributes: tuple[tuple[str, str], ...] = attrs.field(
         default=(), converter=_extra, validator=_extra_attributes)
+    native_title: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+def explanation_attributes(annotation: Annotation, options: HtmlOptions) -> list[tuple[str, str]]:
+    """The attributes that carry an annotation's explanation: ``aria-description`` (read by screen
+    readers and by the stylesheet's tooltip), and ``title`` only when ``options.native_title``."""
+    text = tooltip(annotation)
+    return [("aria-description", text)] + ([("title", text)] if options.native_title else [])
 
 
 def tooltip(annotation: Annotation) -> str:
@@ -131,7 +144,7 @@ def open_tag(annotation: Annotation, options: HtmlOptions, *, contains_others: b
     elif href:
         attributes.append(("data-href", href))
     authority = annotation.authority
-    attributes += [("title", tooltip(annotation)), ("data-kind", kind), ("tabindex", "0")]
+    attributes += [*explanation_attributes(annotation, options), ("data-kind", kind), ("tabindex", "0")]
     if authority is not None:
         attributes.append(("data-authority", authority.id))
         if authority.citation:

@@ -14,7 +14,8 @@ written back only where it covers plain text:
   escape the ``[``;
 - an annotation with a link becomes ``[text](<url> "tooltip")``, or a raw ``<a>`` when a link
   target is asked for; one without a link (doctrines, ambiguous names) becomes a raw
-  ``<span class="legal-annot legal-annot--doctrine" title="…">`` (``HtmlOptions.plain_tag``);
+  ``<span class="legal-annot legal-annot--doctrine" aria-description="…">`` (``HtmlOptions.plain_tag``;
+  ``HtmlOptions.native_title`` adds ``title``);
 - every changed paragraph is parsed again and kept only if its tokens are the original ones
   plus the added elements; otherwise only the annotations bordered by spaces are tried, then none.
 """
@@ -32,7 +33,7 @@ import attrs
 from markdown_it.token import Token
 
 from legal_annot.models import Annotation, Result
-from legal_annot.render.elements import HtmlOptions, link_of, tooltip
+from legal_annot.render.elements import HtmlOptions, explanation_attributes, link_of, tooltip
 from legal_annot.render.markdown_source import START, Inline, inlines, tracking_parser
 
 PARAGRAPH_BREAK = "\n\n"
@@ -282,7 +283,7 @@ def wrappers(annotation: Annotation, options: HtmlOptions) -> tuple[str, str]:
     if url is not None:
         tag = "a"
         attributes += [("href", url), ("target", str(options.link_target)), ("rel", "noopener noreferrer")]
-    attributes += [("title", tooltip(annotation)), ("data-kind", kind)]
+    attributes += [*explanation_attributes(annotation, options), ("data-kind", kind)]
     if annotation.authority is not None:
         attributes.append(("data-authority", annotation.authority.id))
     attributes += list(options.extra_attributes)

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 
 from legal_annot.annotator import Annotator
 from legal_annot.models import Annotation, Result
-from legal_annot.render.elements import HtmlOptions, link_of, tooltip
+from legal_annot.render.elements import HtmlOptions, explanation_attributes, link_of
 from legal_annot.render.markdown import PARAGRAPH_BREAK, SKIPPED_ELEMENTS, OpenTags
 
 _TOGGLES = {"em_open": 1, "strong_open": 1, "s_open": 1, "em_close": -1, "strong_close": -1, "s_close": -1}
@@ -97,7 +97,7 @@ def _elements(annotation: Annotation, options: HtmlOptions) -> tuple[Token, Toke
         attrs["href"] = url
         if options.link_target:
             attrs.update({"target": options.link_target, "rel": "noopener noreferrer"})
-    attrs.update({"title": tooltip(annotation), "data-kind": kind})
+    attrs.update({**dict(explanation_attributes(annotation, options)), "data-kind": kind})
     if annotation.authority is not None:
         attrs["data-authority"] = annotation.authority.id
     attrs.update(dict(options.extra_attributes))

@@ -7,7 +7,7 @@ from functools import cached_property
 import attrs
 
 from legal_annot.detect.phrases import DescribedSentence, PhraseHit
-from legal_annot.models import Authority, CaseDetails, Kind, MatchedBy, PenaltyClaim
+from legal_annot.models import Authority, CaseDetails, Kind, MatchedBy, PenaltyClaim, as_matched_by
 from legal_annot.normalize import Normalized
 from legal_annot.segment import Sentences, line_sentence_starts
 
@@ -83,7 +83,7 @@ class Mention:
     start: int
     end: int
     kind: Kind
-    how: MatchedBy = attrs.field(converter=MatchedBy)
+    how: MatchedBy = attrs.field(converter=as_matched_by)
     entry_ids: tuple[str, ...] = ()
     scores: tuple[float, ...] = ()
     decided: bool = True

@@ -91,3 +91,38 @@ def test_same_answer_under_any_hash_seed() -> None:
                               env=env, check=True, timeout=120)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Smith v. Jones, 5 S.W.2d 100 (Tex. 1928); Doe v. Roe, 12 S. W. 2nd 7.",
+    "Under Tex. Penal Code Ann. § 12.34 and Cal. Penal Code § 187, see 5 U.S. 1.",
+    "N.Y. Penal Law § 125.25 applies; Roe v. Wade, 410 U.S. 113 (1973).",
+    "Cal. Penal Code 187 without a section sign; 5 U.S. 1; Tex. Code but 2d nothing.",
+])
+def test_extractors_skipped_for_a_missing_literal_find_the_same(finder: CaseCitationFinder, text: str) -> None:
+    """The S.W.2d and state-code patterns (no prefilter strings in eyecite) are skipped in a window
+    that lacks a literal they need; where the literal is there they still run, with every kind of
+    citation compared, not only case citations."""
+    def everything(citations) -> list[tuple]:
+        return [(type(c).__name__, c.span(), tuple(sorted((c.groups or {}).items()))) for c in citations]
+
+    assert everything(eyecite.get_citations(text, tokenizer=finder._tokenizer)) == \
+        everything(eyecite.get_citations(text, tokenizer=OrderedTokenizer()))
+
+
+def test_the_required_literals_cover_the_patterns_they_name() -> None:
+    """The table found the installed eyecite's unfiltered patterns it is written for (when eyecite
+    changes a pattern, the pattern runs unfiltered again and this says the table needs a look)."""
+    from legal_annot.detect.eyecite_tokenizer import _NEEDS
+
+    unfiltered = {e.compiled_regex.pattern for e in EXTRACTORS if not e.strings}
+    assert len(_NEEDS) >= 5 and set(_NEEDS) <= unfiltered
+
+
+def test_a_window_ends_at_the_first_character_python_calls_space() -> None:
+    from legal_annot.detect.eyecite_tokenizer import _word_end
+
+    for code in range(0x3001):
+        char = chr(code)
+        assert _word_end(f"ab{char}c", 0) == (2 if char.isspace() else 4), hex(code)
+    assert _word_end("abc", 3) == 3 and _word_end("", 0) == 0

@@ -41,14 +41,45 @@ def test_every_reporter_starts_where_the_candidate_pattern_looks() -> None:
         assert reporter_gate._CANDIDATE.search("1" + string), string
 
 
+def _eyecite_places(text: str) -> list[int]:
+    """An independent oracle: the places read straight from eyecite's case-reporter extractors
+    (not from the data file), each reporter after a volume-like character, plus short forms."""
+    import re
+
+    from eyecite.tokenizers import EXTRACTORS
+
+    from legal_annot.detect.eyecite_tokenizer import is_case_reporter
+
+    keys: dict[bool, set[str]] = {False: set(), True: set()}
+    for extractor in filter(is_case_reporter, EXTRACTORS):
+        folded = bool(extractor.flags & re.I)
+        for string in extractor.strings or ():
+            if key := re.sub(r"\s+", "", string):
+                keys[folded].add(key.lower() if folded else key)
+    lengths = sorted({len(k) for group in keys.values() for k in group})
+    places = []
+    for position, char in enumerate(text):
+        if char not in "0123456789_-\u2013\u2014":
+            continue
+        window = re.sub(r"\s+", "", text[position + 1:position + 64])
+        if any(probe[:n] in keys[folded] and re.match(r"$|[^A-Za-z]|at\d|at_", probe[n:])
+               for folded, probe in ((False, window), (True, window.lower())) for n in lengths):
+            places.append(position)
+    for word in reporter_gate.SHORT_FORM_WORDS:
+        places += [m.start() for m in re.finditer(re.escape(word), text) if m.start() == 0 or not text[m.start() - 1].isalnum()]
+    return sorted(places)
+
+
 @pytest.mark.parametrize("text", TEXTS + [p.read_text("utf-8") for p in sorted((DATA / "opinions").glob("*.txt"))]
                          + [p.read_text("utf-8") for p in sorted((DATA / "news_samples").glob("*.txt"))])
-def test_the_gate_chooses_the_places_the_adapter_chooses(text: str) -> None:
+def test_the_gate_chooses_the_places_eyecite_strings_give(text: str) -> None:
     from legal_annot.detect.eyecite_adapter import CaseCitationFinder
 
     places = reporter_gate.citation_places(text)
     assert places == CaseCitationFinder().citation_places(text)
     assert reporter_gate.may_cite_case(text) == bool(places)
+    if len(text) < 20_000:
+        assert places == _eyecite_places(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

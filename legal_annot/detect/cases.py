@@ -171,6 +171,11 @@ def _after_other_case(text: str, first: tuple[int, int]) -> tuple[int, int] | No
     return (words[cut + 1].start(), first[1]) if cut + 1 < len(words) else None
 
 
+# Compiled once: these run for every "v." anchor (regex's own cache lookup costs more than the match).
+_CITATION_AFTER = regex.compile(r",?\s*\d")
+_ANOTHER_V = regex.compile(r"\s+vs?\.?\s")
+
+
 def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str, end: int) -> bool:
     """Whether "X v. Y" names a case rather than a game, a film or a match.
 
@@ -185,7 +190,7 @@ def _is_legal(doc: Document, hit: PhraseHit, form: str, first: str, second: str,
     near_lo, near_hi = max(lo, hit.start - _CUE_REACH), min(hi, hit.end + _CUE_REACH)
     if form != "v.":
         return bool(_STRICT_CUE.search(doc.folded, near_lo, near_hi))
-    if regex.match(r",?\s*\d", doc.text[end:end + 4]):
+    if _CITATION_AFTER.match(doc.text[end:end + 4]):
         return True
     if _SPORTS_CUE.search(doc.folded, near_lo, near_hi) and not _LEGAL_CUE.search(doc.folded, near_lo, near_hi):
         return False
@@ -211,7 +216,7 @@ def case_name_mentions(doc: Document, keys: CaseKeys | None = None,
         first = _after_other_case(doc.text, first) if first else None
         if not first or not second:
             continue
-        next_case = bool(regex.match(r"\s+vs?\.?\s", doc.text[second.end():second.end() + 6]))
+        next_case = bool(_ANOTHER_V.match(doc.text[second.end():second.end() + 6]))
         first_name, second_name = _trim_first(doc.text[first[0]:first[1]]), _trim_second(second["party"], next_case)
         if not first_name or not second_name:
             continue

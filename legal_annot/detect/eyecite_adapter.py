@@ -2,8 +2,8 @@
 
 eyecite's cost grows faster than its input, and most news paragraphs hold no citation, so the text
 is cut into paragraph-sized pieces and a piece is handed to eyecite only when a citation could
-start in it: a case reporter abbreviation (from eyecite's own extractor strings) right after a
-volume number, or "Id.", "ibid." or "supra". Those places are found in one pass over the whole
+start in it: a case reporter abbreviation right after a volume number (the places
+:mod:`legal_annot.detect.reporter_gate` finds, or "Id.", "ibid." or "supra". Those places are found in one pass over the whole
 text and checked in a small window each. The test suite checks on real opinions that this loses
 nothing eyecite would find. Citations from all pieces are then resolved together with eyecite's
 resolver, so "Id." and "supra" still reach the case named pieces earlier.
@@ -16,7 +16,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-import ahocorasick
 import attrs
 import eyecite
 from eyecite.models import (
@@ -27,9 +26,9 @@ from eyecite.models import (
     ReferenceCitation,
     SupraCitation,
 )
-from eyecite.tokenizers import EXTRACTORS
 
-from legal_annot.detect.eyecite_tokenizer import WindowTokenizer, install_court_lookup, is_case_reporter
+from legal_annot.detect import reporter_gate
+from legal_annot.detect.eyecite_tokenizer import WindowTokenizer, install_court_lookup
 
 # eyecite warns through logging about overlaps it resolves anyway; without a handler Python would
 # print those to stderr. A NullHandler (what libraries are meant to add) keeps them for callers
@@ -39,15 +38,6 @@ logging.getLogger("eyecite").addHandler(logging.NullHandler())
 MAX_PIECE = 8_000
 UNRESOLVED = -1
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-# Where the exact filter could fire at all, found in one pass over the whole text: a volume-like
-# character, optional whitespace, then a character a case reporter can start with (every case
-# reporter string of eyecite starts with a capital, "(" or one of the few lower-case forms
-# listed), or Id./ibid./supra. Pieces with no such place skip the exact filter.
-_CANDIDATE = re.compile(r"[0-9_\-\u2013\u2014](?=\s*(?:[A-Z(]|cal\.|mills|mt|p\.\s*2|wl))")
-_SHORT_FORM_WORDS = ("Id.", "id.", "Ibid", "ibid", "supra")
-_REPORTER_REACH = 64  # longer than any case reporter string with its spaces
-_WHITESPACE = re.compile(r"\s+")
-_AFTER_REPORTER = re.compile(r"$|[^A-Za-z]|at\d|at_")
 
 
 @attrs.frozen
@@ -76,66 +66,19 @@ class FoundCase:
     parenthetical: str | None = None
 
 
-# What may stand right before a case reporter: a volume ("521 U.S."), a blank volume
-# ("___ U.S. ___", "- U.S. -") or a neutral citation's year ("2019-Ohio-1234").
-_BEFORE_REPORTER = "0123456789_-\u2013\u2014"
-
-
-def _reporter_filter() -> list[tuple[ahocorasick.Automaton, bool]]:
-    """Automata over the strings of eyecite's case-reporter extractors (case-sensitive and
-    -insensitive), whitespace removed as eyecite's own prefilter does, each key prefixed with
-    every character that may precede a reporter, so the automaton itself skips the many
-    reporter-like strings of prose ("the U.S. Army") and only candidates reach Python."""
-    sensitive = ahocorasick.Automaton()
-    insensitive = ahocorasick.Automaton()
-    for extractor in filter(is_case_reporter, EXTRACTORS):
-        for string in extractor.strings or ():
-            key = _WHITESPACE.sub("", string)
-            if not key:
-                continue
-            automaton, key = (insensitive, key.lower()) if extractor.flags & re.I else (sensitive, key)
-            for before in _BEFORE_REPORTER:
-                automaton.add_word(before + key, len(key) + 1)
-    built = []
-    for automaton, lower in ((sensitive, False), (insensitive, True)):
-        if len(automaton):
-            automaton.make_automaton()
-            built.append((automaton, lower))
-    return built
-
-
 class CaseCitationFinder:
     """Finds case citations with eyecite, skipping pieces of text where none can start."""
 
     def __init__(self) -> None:
-        self._filters = _reporter_filter()
         # eyecite runs its extractors only near these places, in a fixed order (the same answer
         # under any hash seed); its court lookup is swapped for an equivalent that is built once.
         self._tokenizer = WindowTokenizer(self.citation_places)
         install_court_lookup()
 
     def citation_places(self, text: str) -> list[int]:
-        """Offsets in ``text`` where a case citation may start (superset of eyecite's): a case
-        reporter right after a volume-like character, or Id./ibid./supra."""
-        places = [m.start() for m in _CANDIDATE.finditer(text) if self._reporter_at(text, m.start())]
-        for word in _SHORT_FORM_WORDS:
-            position = text.find(word)
-            while position >= 0:
-                if position == 0 or not text[position - 1].isalnum():
-                    places.append(position)
-                position = text.find(word, position + 1)
-        return sorted(places)
-
-    def _reporter_at(self, text: str, position: int) -> bool:
-        """Whether a case reporter string follows the volume-like character at ``position``
-        (whitespace removed, as eyecite's own prefilter does), not followed by a letter."""
-        window = _WHITESPACE.sub("", text[position:position + _REPORTER_REACH])
-        for automaton, lower in self._filters:
-            probe = window.lower() if lower else window
-            for end, length in automaton.iter(probe):
-                if end - length + 1 == 0 and _AFTER_REPORTER.match(probe, end + 1):
-                    return True
-        return False
+        """Offsets in ``text`` where a case citation may start (superset of eyecite's): the
+        gate's places (:func:`legal_annot.detect.reporter_gate.citation_places`)."""
+        return reporter_gate.citation_places(text)
 
     def pieces(self, text: str) -> Iterator[tuple[int, str]]:
         """Pieces of ``text`` of at most MAX_PIECE characters, with their offsets, cut at the last

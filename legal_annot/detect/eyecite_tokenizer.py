@@ -20,6 +20,7 @@ prefixes of them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
@@ -63,6 +64,8 @@ class WindowTokenizer(AhocorasickTokenizer):
         self._extractors: tuple[TokenExtractor, ...] = tuple(EXTRACTORS)
         narrow = [bool(e.strings) and is_case_reporter(e) for e in EXTRACTORS]
         self._unfiltered = tuple(i for i, e in enumerate(EXTRACTORS) if not e.strings)
+        self._needs = {i: needs for i, e in enumerate(EXTRACTORS)
+                       if not e.strings and (needs := _NEEDS.get(e.compiled_regex.pattern))}
         self._wide = (self._filter(False, narrow, False), self._filter(True, narrow, False))
         self._narrow = (self._filter(False, narrow, True), self._filter(True, narrow, True))
 
@@ -121,11 +124,38 @@ class WindowTokenizer(AhocorasickTokenizer):
                 if filters is self._wide:
                     chosen.update(self._unfiltered)
                 for i in chosen:
+                    needs = self._needs.get(i)
+                    if needs and not all(any(text.find(s, lo, hi) >= 0 for s in group) for group in needs):
+                        continue  # a literal the pattern cannot match without is absent
                     extractor = self._extractors[i]
                     for match in extractor.compiled_regex.finditer(text, lo, hi):
                         found.append((i, match.start(), extractor.get_token(match)))
         found.sort(key=itemgetter(0))  # stable: each extractor's tokens stay in text order
         return (token for _, _, token in found)
+
+
+def _required_literals() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For eyecite's extractors that have no prefilter strings (so run on every window), the
+    literals each pattern cannot match without: one of each group must occur in the window.
+    Keyed by the exact pattern text, so a changed pattern simply runs unfiltered as before.
+    The S.W.2d forms need a volume, a space and "S", and "2d" or "2nd"; the state code forms
+    need their state's abbreviation and a section sign."""
+    needs: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for extractor in EXTRACTORS:
+        pattern = extractor.compiled_regex.pattern
+        if extractor.strings or (extractor.flags | extractor.compiled_regex.flags) & regex.I:
+            continue
+        if r"(?P<reporter>S\.?-? ?(?:W|w)\.?,? ?\(?2n?d,?\.?\)?( Series,?)?)" in pattern \
+                and r"(?P<volume>[1-9]\d*) (?P<reporter>S" in pattern:
+            needs[pattern] = ((" S",), ("2d", "2nd"))
+        for state in ("Cal", "N\\.Y", "Tex"):
+            head = rf"(?:^|[^a-zA-Z0-9])((?P<reporter>{state}\. (?P<subject>"
+            if pattern.startswith(head) and ") §§? ?(?P<section>" in pattern:
+                needs[pattern] = ((state.replace("\\", "") + ". ",), ("§",))
+    return needs
+
+
+_NEEDS = _required_literals()
 
 
 def _merged(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -150,9 +180,10 @@ def _word_start(text: str, position: int) -> int:
 
 def _word_end(text: str, position: int) -> int:
     """On to the end of the word at ``position`` (a window never ends inside a word)."""
-    while position < len(text) and not text[position].isspace():
-        position += 1
-    return position
+    return _NON_SPACE.match(text, position).end()  # type: ignore[union-attr]  # re's \S is exactly not str.isspace()
+
+
+_NON_SPACE = re.compile(r"\S*")
 
 
 # ---- court lookup ----------------------------------------------------------------------------

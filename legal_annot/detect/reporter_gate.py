@@ -16,6 +16,8 @@ import json
 import re
 from importlib import resources
 
+import ahocorasick
+
 # A volume-like character (a number, or a blank volume "___"/"-") followed by a character a case
 # reporter can start with: every case reporter string of eyecite starts with a capital, "(" or
 # one of the few lower-case forms listed (checked against the data file by the tests).
@@ -24,6 +26,11 @@ SHORT_FORM_WORDS = ("Id.", "id.", "Ibid", "ibid", "supra")
 _REACH = 64  # longer than any case reporter string with its spaces
 _WHITESPACE = re.compile(r"\s+")
 _AFTER_REPORTER = re.compile(r"$|[^A-Za-z]|at\d|at_")
+
+
+# What may stand right before a case reporter: a volume ("521 U.S."), a blank volume
+# ("___ U.S. ___", "- U.S. -") or a neutral citation's year ("2019-Ohio-1234").
+_BEFORE_REPORTER = "0123456789_-\u2013\u2014"
 
 
 @functools.cache
@@ -35,19 +42,34 @@ def _reporters() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
     return sensitive, insensitive, lengths
 
 
+@functools.cache
+def _automata() -> tuple[tuple[ahocorasick.Automaton, bool], ...]:
+    """One automaton per case mode over the reporter strings, each key prefixed with every
+    character that may precede a reporter, so one C pass over a window answers
+    :func:`reporter_at` (the value of a key is its length)."""
+    sensitive, insensitive, _ = _reporters()
+    built = []
+    for strings, lower in ((sensitive, False), (insensitive, True)):
+        if not strings:
+            continue
+        automaton = ahocorasick.Automaton()
+        for key in strings:
+            for before in _BEFORE_REPORTER:
+                automaton.add_word(before + key, len(key) + 1)
+        automaton.make_automaton()
+        built.append((automaton, lower))
+    return tuple(built)
+
+
 def reporter_at(text: str, position: int) -> bool:
     """Whether a case reporter string follows the volume-like character at ``position``
     (whitespace removed), itself not followed by a letter."""
-    sensitive, insensitive, lengths = _reporters()
-    window = _WHITESPACE.sub("", text[position + 1:position + _REACH])
-    lowered = window.lower() if insensitive else ""
-    for length in lengths:
-        if length > len(window):
-            continue
-        if window[:length] in sensitive and _AFTER_REPORTER.match(window, length):
-            return True
-        if insensitive and lowered[:length] in insensitive and _AFTER_REPORTER.match(lowered, length):
-            return True
+    window = _WHITESPACE.sub("", text[position:position + _REACH])
+    for automaton, lower in _automata():
+        probe = window.lower() if lower else window
+        for end, length in automaton.iter(probe):
+            if end + 1 == length and _AFTER_REPORTER.match(probe, end + 1):
+                return True
     return False
 
 

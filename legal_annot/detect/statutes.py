@@ -93,19 +93,26 @@ class FormMatch:
         return self.match.end(self._prefix + group if group else 0)
 
 
+# Compiled once: these run for every citation (regex's own cache lookup costs more than the match).
+_SPACES = regex.compile(r"\s+")
+_SUBSECTIONS = regex.compile(r"(?:\([0-9A-Za-z]{1,4}\))+")
+_SUBSECTION = regex.compile(r"\([0-9A-Za-z]+\)")
+_RANGE = regex.compile(r"\d+-\d+")
+
+
 def _subsection(doc: Document, m: FormMatch, group: str = "sub") -> str:
     """A pinpoint's subsections as the text writes them ("(a)(1)(A)"), not as folded."""
     if not m[group]:
         return ""
     start, end = doc.original_span(m.start(group), m.end(group))
-    text = regex.sub(r"\s+", "", doc.text[start:end])
-    return text if regex.fullmatch(r"(?:\([0-9A-Za-z]{1,4}\))+", text) else (m[group] or "")
+    text = _SPACES.sub("", doc.text[start:end])
+    return text if _SUBSECTIONS.fullmatch(text) else (m[group] or "")
 
 
 def _usc_list(doc: Document, m: FormMatch, title: int | None, appendix: bool = False,
               *, short: bool = False, reporter: str | None = None) -> Iterator[Cited]:
     """The first section of a citation and any more in its list, each a citation of the title."""
-    ranged = (m["marks"] or "").startswith("§§") and regex.fullmatch(r"\d+-\d+", m["sec"] or "")
+    ranged = (m["marks"] or "").startswith("§§") and _RANGE.fullmatch(m["sec"] or "")
     section = (m["sec"] or "").split("-")[0] if ranged else m["sec"]
     first_end = m.end("sub") if m["more"] else m.end()
     yield Cited(m.start(), first_end, CitationParts("usc", title, section, subsection=_subsection(doc, m),
@@ -259,7 +266,7 @@ def citation_keys(parts: CitationParts) -> list[tuple[object, ...]]:
     """Lookup keys for a citation, most specific first (subsections, clauses dropped in turn)."""
     family = parts.family
     if family == "usc":
-        subs = regex.findall(r"\([0-9A-Za-z]+\)", parts.subsection.lower())
+        subs = _SUBSECTION.findall(parts.subsection.lower())
         section = (parts.number or "").lower()
         return [("usc", parts.volume, parts.appendix, section, "".join(subs[:i]))
                 for i in range(len(subs), -1, -1)]

@@ -150,8 +150,17 @@ class Tiers:
 
     @functools.cached_property
     def acts(self) -> dict[str, ActRow]:
-        """Distinctive popular names only (see :func:`is_distinctive`), by :func:`act_key`."""
-        return {act_key(row[0]): ActRow(*row) for row in _rows("acts.tsv.gz") if is_distinctive(row[0])}
+        """Distinctive popular names only (see :func:`is_distinctive`), by :func:`act_key`. Filtered
+        once and kept in the disk cache (the table is read on the first text that names an Act)."""
+        from legal_annot.catalog import cache
+
+        key = "tiers-" + cache.digest("acts", cache.library_digest())
+        found = cache.load(key)
+        if isinstance(found, dict):
+            return found
+        built = {act_key(row[0]): ActRow(*row) for row in _rows("acts.tsv.gz") if is_distinctive(row[0])}
+        cache.store(key, built)
+        return built
 
     def case_by_cite(self, cite: str) -> CaseRow | None:
         return self._cases[0].get(cite)

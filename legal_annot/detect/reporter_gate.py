@@ -73,6 +73,22 @@ def reporter_at(text: str, position: int) -> bool:
     return False
 
 
+def reporter_at_by_lookup(text: str, position: int) -> bool:
+    """:func:`reporter_at` by set lookups of each reporter length: slower per place, but it needs
+    no automaton, so a text that is checked once (the gate) does not pay to build one."""
+    sensitive, insensitive, lengths = _reporters()
+    window = _WHITESPACE.sub("", text[position + 1:position + _REACH])
+    lowered = window.lower()
+    for length in lengths:
+        if length > len(window):
+            continue
+        if window[:length] in sensitive and _AFTER_REPORTER.match(window, length):
+            return True
+        if lowered[:length] in insensitive and _AFTER_REPORTER.match(lowered, length):
+            return True
+    return False
+
+
 def citation_places(text: str) -> list[int]:
     """Offsets where a case citation may start: a case reporter right after a volume-like
     character, or a short form word not preceded by a letter or digit."""
@@ -94,4 +110,4 @@ def may_cite_case(text: str) -> bool:
             if position == 0 or not text[position - 1].isalnum():
                 return True
             position = text.find(word, position + 1)
-    return any(reporter_at(text, m.start()) for m in _CANDIDATE.finditer(text))
+    return any(reporter_at_by_lookup(text, m.start()) for m in _CANDIDATE.finditer(text))

@@ -97,16 +97,21 @@ def _shown(content: str) -> str:
     return re.sub(r"\\(.)", r"\1", found.group(1)) if found else ""
 
 
-def check(page: str | None = None) -> list[dict]:
-    page = page if page is not None else PAGE.read_text(encoding="utf-8")
-    dom = _run(["--dump-dom", "--virtual-time-budget=5000"], page.replace("</body>", PROBE + "</body>"))
-    found = re.search(r'<pre id="legal-annot-probe">(.*?)</pre>', dom, re.S)
-    if not found:
-        raise AssertionError("the probe did not run in the browser")
+def _probe(flags: list[str], page: str) -> list[dict]:
+    """Run ``page`` (which carries a probe script) in Chromium and return what the probe reported."""
     import html as html_module
 
+    found = re.search(r'<pre id="legal-annot-probe">(.*?)</pre>', _run(flags, page), re.S)
+    if not found:
+        raise AssertionError("the probe did not run in the browser")
     probed = json.loads(html_module.unescape(found.group(1)))
     assert probed, "no annotation elements in the page"
+    return probed
+
+
+def check(page: str | None = None) -> list[dict]:
+    page = page if page is not None else PAGE.read_text(encoding="utf-8")
+    probed = _probe(["--dump-dom", "--virtual-time-budget=5000"], page.replace("</body>", PROBE + "</body>"))
     for item in probed:
         assert item["focused"], f"cannot focus {item}"
         assert item["description"], f"no explanation on {item}"
@@ -144,12 +149,7 @@ def check_phone(page: str, width: int = 390) -> list[dict]:
     # (a srcdoc frame shares the host's origin, so the probe can report to it).
     framed = html_module.escape(page.replace("</body>", PHONE_PROBE + "</body>"), quote=True)
     host = f'<!DOCTYPE html><body style="margin:0"><iframe width="{width}" height="800" style="border:0" srcdoc="{framed}"></iframe></body>'
-    dom = _run(["--dump-dom", "--virtual-time-budget=5000", "--window-size=800,900"], host)
-    found = re.search(r'<pre id="legal-annot-probe">(.*?)</pre>', dom, re.S)
-    if not found:
-        raise AssertionError("the probe did not run in the browser")
-    probed = json.loads(html_module.unescape(found.group(1)))
-    assert probed, "no annotation elements in the page"
+    probed = _probe(["--dump-dom", "--virtual-time-budget=5000", "--window-size=800,900"], host)
     for item in probed:
         assert item["viewport"] == width, item
         assert item["left"] >= 0 and item["left"] + item["width"] <= width, f"tooltip off screen: {item}"

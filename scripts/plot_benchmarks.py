@@ -21,6 +21,16 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 
+
+def _bars_with_target(axes, labels: list[str], values: list[float], target: float, target_label: str,
+                      ylabel: str, title: str) -> None:
+    """One panel: a bar per measurement and a dashed line at the target."""
+    axes.bar(labels, values, color="#2e86c1")
+    axes.axhline(target, color="#c0392b", linestyle="--", label=target_label)
+    axes.set_ylabel(ylabel)
+    axes.set_title(title)
+    axes.legend(fontsize=8)
+
 def by_group(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for bench in data.get("benchmarks", []):
@@ -80,11 +90,8 @@ def plot(data: dict[str, Any], out: Path) -> None:
     runs = groups.get("news-throughput", [])
     if runs:
         values = [runs[0]["extra_info"].get("MB_per_s_best", runs[0]["extra_info"]["MB_per_s"])]
-        news.bar(["legal_annot, 1 MB of news"], values, color="#2e86c1")
-        news.axhline(15, color="#c0392b", linestyle="--", label="target (15 MB/s)")
-        news.set_ylabel("MB/s")
-        news.set_title("whole pipeline on news")
-        news.legend(fontsize=8)
+        _bars_with_target(news, ["legal_annot, 1 MB of news"], values, 15, "target (15 MB/s)", "MB/s",
+                          "whole pipeline on news")
     else:
         _empty(news, "news throughput")
 
@@ -94,11 +101,8 @@ def plot(data: dict[str, Any], out: Path) -> None:
     for bench in groups.get("memory-tracemalloc-5MB", []):
         bars["Python allocations\n+ text / char (5 MB)"] = bench["extra_info"]["with_text_per_char"]
     if bars:
-        memory.bar(list(bars), list(bars.values()), color="#2e86c1")
-        memory.axhline(8, color="#c0392b", linestyle="--", label="target (8 B/char)")
-        memory.set_ylabel("bytes per input character")
-        memory.set_title("memory at peak")
-        memory.legend(fontsize=8)
+        _bars_with_target(memory, list(bars), list(bars.values()), 8, "target (8 B/char)",
+                          "bytes per input character", "memory at peak")
     else:
         _empty(memory, "memory")
 
